@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { ArticleRecord, Block, Problem, Source } from '../model.ts';
+import { slugify, isSlug } from '../link/slug.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { extractHeadline } from './headline.ts';
+import { dropResidue } from './residue.ts';
+import { extractEntities } from './entities.ts';
+import { extractRoles } from './roles.ts';
+import { extractQuotes } from './quotes.ts';
+import { extractDemands } from './demands.ts';
+import { extractEvents, inferPublished, parsePartialDate } from './dates.ts';
+import { mainOrganization } from './mentions.ts';
+import { withFrontMatter, type Lexicon } from './lexicon.ts';
+import type { NameTagger } from './tagger.ts';
+
+export interface ExtractOptions {
+  readonly tagger: NameTagger;
+  readonly lexicon: Lexicon;
+}
+
+/**
+ * Extract the record of one article: headline, date, blocks, entities, roles, demands, quotes, events.
+ *
+ * Never throws on bad content: problems are on the record.
+ */
+export function extractArticle(source: Source, options: Readonly<ExtractOptions>): ArticleRecord {
+  const fm = source.frontMatter;
+  const problems: Problem[] = [...source.problems];
+  const head = extractHeadline(source.file, fm, source.blocks);
+  problems.push(...head.problems);
+  const body = head.firstBlockIsHeadline ? source.blocks.slice(1) : source.blocks;
+  const { kept, dropped } = dropResidue(body, head.headline);
+  if (head.firstBlockIsHeadline && source.blocks[0]) dropped.unshift({ line: source.blocks[0].line, text: source.blocks[0].text, reason: 'the headline: shown as the page title' });
+  const blocks: Block[] = kept.map((b, i) => ({ ...b, n: i + 1 }));
+  if (blocks.length === 0 && !problems.some((p) => p.severity === 'error')) problems.push({ file: source.file, message: 'has a headline but no article text under it', severity: 'error' });
+
+  const id = fm.id ?? slugify(path.basename(source.file).replace(/\.[^.]+$/u, ''));
+  if (!isSlug(id)) problems.push({ file: source.file, message: `front matter \`id: ${id}\` must be lower-case letters, digits and hyphens (it becomes a folder name)`, severity: 'error' });
+
+  const lexicon = withFrontMatter(options.lexicon, fm);
+  const entities = extractEntities(blocks, options.tagger, lexicon);
+  const mainOrg = mainOrganization(entities);
+  const roles = extractRoles(blocks, entities, mainOrg);
+  const quotes = extractQuotes(blocks, entities);
+  const demands = extractDemands(blocks, entities, roles, quotes, mainOrg);
+  const given = fm.date ? parsePartialDate(fm.date) : null;
+  const firstPass = extractEvents(blocks, given);
+  const date = given ?? inferPublished(firstPass);
+  const events = given || !date ? firstPass : extractEvents(blocks, date);
+  if (!fm.date && blocks.length > 0) problems.push({ file: source.file, message: date ? `has no \`date:\`; ${date.iso} was inferred from the text: add \`date:\` to the front matter to confirm it` : 'has no `date:` and none can be inferred: add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) to the front matter', severity: 'warning' });
+
+  const firstParagraph = blocks.find((b) => b.kind === 'paragraph') ?? blocks[0];
+  const summary = fm.summary ?? shortSummary(firstParagraph ? splitSentences(firstParagraph.text)[0]?.text ?? '' : '');
+  return { file: source.file, id: isSlug(id) ? id : slugify(id), headline: head.headline, date, summary, frontMatter: fm, blocks, entities, roles, demands, quotes, events, dropped, problems };
+}
+
+function shortSummary(sentence: string): string {
+  const words = sentence.split(/\s+/u);
+  return words.length > 40 ? `${words.slice(0, 36).join(' ')}…` : sentence;
+}

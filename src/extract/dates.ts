@@ -1,0 +1,62 @@
+import * as chrono from 'chrono-node';
+import type { Block, DatePrecision, FoundEvent, PartialDate } from '../model.ts';
+import { sentenceAt, splitSentences } from '../text/sentences.ts';
+
+/** A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` string as a `PartialDate`. */
+export function parsePartialDate(iso: string, approximate = false): PartialDate {
+  const precision: DatePrecision = iso.length === 4 ? 'year' : iso.length === 7 ? 'month' : 'day';
+  return { iso, precision, approximate };
+}
+
+/** Noon UTC of a partial date's first day: the reference for relative dates. */
+export function referenceOf(date: PartialDate): Date {
+  const [y, m = '01', d = '01'] = date.iso.split('-');
+  return new Date(`${y}-${m}-${d}T12:00:00Z`);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function toPartial(c: chrono.ParsedComponents, cap: DatePrecision | null, approximate: boolean): PartialDate {
+  const y = c.get('year')!;
+  const m = c.get('month')!;
+  const d = c.get('day')!;
+  const known: DatePrecision = c.isCertain('day') ? 'day' : c.isCertain('month') ? 'month' : 'year';
+  const order: DatePrecision[] = ['year', 'month', 'day'];
+  const precision = cap && order.indexOf(cap) < order.indexOf(known) ? cap : known;
+  const iso = precision === 'year' ? `${y}` : precision === 'month' ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`;
+  return { iso, precision, approximate };
+}
+
+/**
+ * Find dated happenings in the text, each resolved to a calendar date.
+ *
+ * Absolute dates keep the precision written (`April 2019` is a month). Relative ones
+ * (`last Friday`, `four days later`) are resolved against the publication date, and are
+ * only as precise as it is: against `2021-05`, `on Wednesday` is May 2021, approximate.
+ */
+export function extractEvents(blocks: readonly Block[], published: PartialDate | null): FoundEvent[] {
+  const reference = published ? referenceOf(published) : undefined;
+  const events: FoundEvent[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'heading') continue;
+    const sentences = splitSentences(block.text);
+    for (const r of chrono.en.parse(block.text, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
+      const explicitYear = r.start.isCertain('year');
+      if (!explicitYear && !published) continue;
+      if (/^\d{1,2}$|^\d{4}$/.test(r.text.trim()) && !/\b(?:in|since|until|by|from)\s+$/iu.test(block.text.slice(0, r.index))) continue;
+      const relative = !r.start.isCertain('month');
+      const cap = relative && published ? published.precision : null;
+      const date = toPartial(r.start, cap, relative || !explicitYear ? true : false);
+      const sentence = sentenceAt(sentences, r.index);
+      events.push({ date, expression: r.text, evidence: { block: block.n, sentence: sentence?.text ?? block.text, start: r.index, end: r.index + r.text.length } });
+    }
+  }
+  return events;
+}
+
+/** Infer a publication date when the editor gave none: the latest fully dated event, approximate, to the month. */
+export function inferPublished(events: readonly FoundEvent[]): PartialDate | null {
+  const dated = events.filter((e) => !e.date.approximate).map((e) => e.date.iso).sort();
+  const last = dated.at(-1);
+  return last ? parsePartialDate(last.slice(0, 7), true) : null;
+}

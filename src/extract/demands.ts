@@ -1,0 +1,118 @@
+import type { Block, FoundDemand, FoundEntity, FoundQuote, FoundRole } from '../model.ts';
+import { sentenceAt, splitSentences, type Sentence } from '../text/sentences.ts';
+import { mentionsByBlock, type PlacedMention } from './mentions.ts';
+
+/** A verb of demanding, with what may follow it. Nouns (`the demands of`) do not match. */
+const DEMAND_VERB = new RegExp(
+  [
+    String.raw`\b(?:demand(?:s|ed|ing)?)\s+(?:that|for|the|a|an|to|more|all|an?\s)`,
+    String.raw`\bcall(?:s|ed|ing)?\s+for\b`,
+    String.raw`\bcall(?:s|ed|ing)?\s+on\s+(?:\S+\s+){1,4}?to\b`,
+    String.raw`\bask(?:s|ed|ing)?\s+(?:for|that)\b`,
+    String.raw`\bask(?:s|ed|ing)?\s+(?:the|all)\s+(?:\S+\s+){0,4}?to\b`,
+    String.raw`\burg(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?to\b`,
+    String.raw`\bpush(?:es|ed|ing)?\s+for\b`,
+    String.raw`\bwants?\s+(?:more|a|an|the|to|all)\b`,
+    String.raw`\bwanted\s+(?:more|a|an|the|all)\b`,
+    String.raw`\bpromis(?:e|es|ed|ing)\s+to\s+study\b`,
+    String.raw`\bclaim(?:s|ed|ing)?\s+(?:for|the\s+right)\b`,
+    String.raw`\bwhat\s+(?:we|they|the\s+\S+)\s+(?:have\s+been\s+|has\s+been\s+|are\s+|were\s+)?(?:demand(?:ing|ed)?|asking\s+for|calling\s+for)\b`,
+  ].join('|'),
+  'iu',
+);
+
+/** Uses of those verbs that make no demand: a plan, a hypothesis, a private favour. */
+const NOT_A_DEMAND = /\b(?:going\s+to|will|would|could|might|may|to)\s+(?:\S+\s+)?$|\b(?:didn't|did\s+not|does\s+not|doesn't|never|not)\s+$/iu;
+const PRIVATE_ASK = /\bask(?:s|ed|ing)?\s+(?:him|her|me|us|them|you|it)\b/iu;
+
+/** An introduction to a list of demands: `… demand that the ministry accede to their first demands:` */
+const LIST_INTRO = /\b(?:demand|demands|claims|call for|calls for|ask|asks|request|requests|want|wants|grievances)\b[^:]*:\s*$/iu;
+
+/**
+ * Find demands: each item of a list introduced as demands, and each sentence in which
+ * someone demands, calls for, asks for, urges, pushes for, wants or promises to study something.
+ *
+ * Who made a demand: the person or organization the sentence names as subject, the speaker of
+ * the quote it stands in (and the speaker's organization), else the organization the article
+ * is about, provided it speaks in the article (has a spokesperson or a quote).
+ */
+export function extractDemands(
+  blocks: readonly Block[],
+  entities: readonly FoundEntity[],
+  roles: readonly FoundRole[],
+  quotes: readonly FoundQuote[],
+  mainOrg: string | null,
+): FoundDemand[] {
+  const byBlock = mentionsByBlock(entities);
+  const speakingOrgs = new Set(roles.map((r) => r.organization).filter((o): o is string => o !== null));
+  const fallbackOrg = mainOrg && (speakingOrgs.has(mainOrg) || speakingOrgs.size === 0 && quotes.some((q) => q.speaker === mainOrg)) ? mainOrg : [...speakingOrgs][0] ?? null;
+  const orgOf = (person: string): string[] => roles.filter((r) => r.person === person && r.organization).map((r) => r.organization!);
+  const demands: FoundDemand[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind === 'item' || block.kind === 'heading') continue;
+    const sentences = splitSentences(block.text);
+    const mentions = byBlock.get(block.n) ?? [];
+    if (LIST_INTRO.test(block.text)) {
+      const intro = sentences.at(-1)!;
+      const by = makers(block, intro, mentions, quotes, orgOf, fallbackOrg, intro.start);
+      for (let j = i + 1; j < blocks.length && blocks[j]!.kind === 'item'; j++) {
+        const item = blocks[j]!;
+        const text = item.text.replace(/^\s*(?:[-–•*]|\d{1,2}[.)])\s+/u, '');
+        const offset = item.text.length - text.length;
+        const first = splitSentences(text)[0]?.text ?? text;
+        demands.push({ label: first.replace(/[.:;]$/u, ''), text, by, evidence: { block: item.n, sentence: first, start: offset, end: item.text.length } });
+      }
+    }
+    for (const sentence of sentences) {
+      const m = DEMAND_VERB.exec(sentence.text);
+      if (!m || LIST_INTRO.test(sentence.text)) continue;
+      const before = sentence.text.slice(0, m.index);
+      if (NOT_A_DEMAND.test(before) || PRIVATE_ASK.test(sentence.text.slice(m.index))) continue;
+      const at = sentence.start + m.index;
+      const label = labelOf(sentence.text, m.index, m[0]);
+      if (!label) continue;
+      demands.push({ label, text: sentence.text, by: makers(block, sentence, mentions, quotes, orgOf, fallbackOrg, at), evidence: { block: block.n, sentence: sentence.text, start: sentence.start, end: sentence.end } });
+    }
+  }
+  return demands;
+}
+
+/** The demanded thing, short: what follows the verb to the end of the clause, or what precedes `: this is what we demand`. */
+function labelOf(sentence: string, at: number, verb: string): string {
+  if (/^what\b/iu.test(verb)) {
+    const head = sentence.slice(0, at).replace(/[:\s,–—-]*(?:this|that|it)\s+is\s*$/iu, '').replace(/^[\s“"]+/u, '');
+    return shorten(head);
+  }
+  const rest = sentence.slice(at + verb.length).replace(/^\s+/u, '');
+  const lead = /^(?:that|for)\s+/iu.test(verb.trim().split(/\s+/u).at(-1) ?? '') ? '' : verb.trim().split(/\s+/u).slice(1).join(' ');
+  const text = `${lead} ${rest}`.trim();
+  return shorten(text.replace(/[.!?”"]+$/u, ''));
+}
+
+function shorten(text: string): string {
+  const words = text.trim().split(/\s+/u).filter(Boolean);
+  const out = words.length > 16 ? `${words.slice(0, 14).join(' ')}…` : words.join(' ');
+  return out ? out[0]!.toUpperCase() + out.slice(1) : '';
+}
+
+function makers(
+  block: Block,
+  sentence: Sentence,
+  mentions: readonly PlacedMention[],
+  quotes: readonly FoundQuote[],
+  orgOf: (person: string) => string[],
+  fallbackOrg: string | null,
+  at: number,
+): string[] {
+  // Inside a quote: the speaker, and the speaker's organization.
+  const quote = quotes.find((q) => q.evidence.block === block.n && q.evidence.start <= at && at <= q.evidence.end);
+  if (quote?.speaker) return [quote.speaker, ...orgOf(quote.speaker)];
+  // A named subject before the verb, in the same sentence.
+  const subject = [...mentions].reverse().find((m) => m.start >= sentence.start && m.end <= at && (m.kind === 'person' || m.kind === 'organization'));
+  if (subject && !/\b(?:of|to|with|by|against|for|from)\s+(?:the\s+)?$/iu.test(block.text.slice(sentence.start, subject.start))) {
+    return subject.kind === 'person' ? [subject.name, ...orgOf(subject.name)] : [subject.name];
+  }
+  void sentenceAt;
+  return fallbackOrg ? [fallbackOrg] : [];
+}

@@ -1,0 +1,140 @@
+import type { Block, CuratedEntity, EntityKind, FoundEntity, Mention, TaggedSpan } from '../model.ts';
+import { nameKey } from '../text/normalize.ts';
+import { findNames, foldForMatch } from '../text/find.ts';
+import { sentenceAt, splitSentences } from '../text/sentences.ts';
+import type { Lexicon } from './lexicon.ts';
+import type { NameTagger } from './tagger.ts';
+import { cleanSpan, isGenericName, ORG_NOUN_AFTER, acronymAfter } from './names.ts';
+
+/** One name found in one block, before names are grouped into entities. */
+interface Hit {
+  readonly block: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly kind: EntityKind;
+  readonly curated?: CuratedEntity;
+  /** An acronym given in parentheses right after the name. */
+  readonly acronym?: string;
+}
+
+const KIND_OF: Record<TaggedSpan['type'], EntityKind | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
+
+/**
+ * Find the people, organizations and places of an article, each with every mention.
+ *
+ * Curated names win over the tagger; a surname alone joins the full name used in the
+ * article; a shorter organization name joins the longer one it begins; an acronym in
+ * parentheses becomes an alias.
+ */
+export function extractEntities(blocks: readonly Block[], tagger: NameTagger, lexicon: Lexicon): FoundEntity[] {
+  const hits: Hit[] = [];
+  for (const block of blocks) hits.push(...hitsOfBlock(block, tagger, lexicon));
+  return groupHits(hits, blocks);
+}
+
+function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] {
+  const text = block.text;
+  const out: Hit[] = [];
+  const taken = (s: number, e: number): boolean => out.some((h) => s < h.end && e > h.start);
+  if (lexicon.pattern) {
+    for (const { start, end } of findNames(text, lexicon.pattern, foldForMatch(text))) {
+      const curated = lexicon.byKey.get(nameKey(text.slice(start, end)));
+      if (!curated || taken(start, end)) continue;
+      out.push({ block: block.n, start, end, text: text.slice(start, end), kind: curated.kind, curated });
+    }
+  }
+  for (const span of tagger.tagText(text)) {
+    const cleaned = cleanSpan(text, span.start, span.end);
+    if (!cleaned || taken(cleaned.start, cleaned.end)) continue;
+    const name = text.slice(cleaned.start, cleaned.end);
+    const key = nameKey(name);
+    if (lexicon.ignore.has(key) || isGenericName(name)) continue;
+    const curated = lexicon.byKey.get(key);
+    const after = text.slice(cleaned.end);
+    const acronym = acronymAfter(after);
+    let kind = curated?.kind ?? KIND_OF[span.type];
+    if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined)) kind = 'organization';
+    if (kind === null) continue;
+    out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}) });
+  }
+  // An acronym in parentheses after a name is a mention of the same entity.
+  for (const h of [...out]) {
+    if (!h.acronym) continue;
+    const start = text.indexOf(h.acronym, h.end);
+    if (start >= 0 && !taken(start, start + h.acronym.length)) out.push({ block: block.n, start, end: start + h.acronym.length, text: h.acronym, kind: h.kind, ...(h.curated ? { curated: h.curated } : {}) });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const tokens = (name: string): string[] => nameKey(name).split(' ').filter(Boolean);
+
+/** Group hits into entities: by curated entry, then by name, then surnames and short forms. */
+function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[] {
+  interface Group { key: string; curated?: CuratedEntity; names: Map<string, number>; kinds: Map<EntityKind, number>; hits: Hit[]; acronyms: Set<string> }
+  const groups = new Map<string, Group>();
+  const groupOf = (key: string, curated?: CuratedEntity): Group => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, ...(curated ? { curated } : {}), names: new Map(), kinds: new Map(), hits: [], acronyms: new Set() }));
+    return g;
+  };
+  const acronymOwner = new Map<string, string>();
+  for (const h of hits) if (h.acronym) acronymOwner.set(nameKey(h.acronym), h.curated ? `curated:${nameKey(h.curated.name)}` : nameKey(h.text));
+  for (const h of hits) {
+    const key = h.curated ? `curated:${nameKey(h.curated.name)}` : acronymOwner.get(nameKey(h.text)) ?? nameKey(h.text);
+    const g = groupOf(key, h.curated);
+    g.hits.push(h);
+    g.names.set(h.text, (g.names.get(h.text) ?? 0) + 1);
+    g.kinds.set(h.kind, (g.kinds.get(h.kind) ?? 0) + 1);
+    if (h.acronym) g.acronyms.add(h.acronym);
+  }
+  // Short forms: a one-word person name joins the one person whose full name starts or ends with it;
+  // an organization name joins the one longer organization name it begins.
+  const kindOf = (g: Group): EntityKind => g.curated?.kind ?? [...g.kinds.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const longest = (g: Group): string[] => tokens([...g.names.keys()].sort((a, b) => tokens(b).length - tokens(a).length)[0] ?? '');
+  for (const g of [...groups.values()]) {
+    if (g.curated) continue;
+    const mine = longest(g);
+    const targets = [...groups.values()].filter((o) => {
+      if (o === g) return false;
+      const full = longest(o);
+      if (full.length <= mine.length) return false;
+      if (kindOf(o) === 'person' && mine.length === 1) return full[0] === mine[0] || full.at(-1) === mine[0];
+      if (kindOf(o) === 'organization' && kindOf(g) !== 'person') return mine.every((t, i) => full[i] === t);
+      return false;
+    });
+    if (targets.length !== 1) continue;
+    const target = targets[0]!;
+    for (const h of g.hits) target.hits.push(h);
+    for (const [n, c] of g.names) target.names.set(n, (target.names.get(n) ?? 0) + c);
+    for (const a of g.acronyms) target.acronyms.add(a);
+    groups.delete(g.key);
+  }
+  const sentencesOf = new Map(blocks.map((b) => [b.n, splitSentences(b.text)]));
+  const textOf = new Map(blocks.map((b) => [b.n, b.text]));
+  const entities: FoundEntity[] = [];
+  for (const g of groups.values()) {
+    const kind = kindOf(g);
+    const written = [...g.names.keys()];
+    const name = g.curated?.name ?? written.sort((a, b) => tokens(b).length - tokens(a).length || b.length - a.length)[0]!;
+    const aliases = [...new Set([...written, ...g.acronyms])].filter((n) => nameKey(n) !== nameKey(name));
+    const mentions: Mention[] = g.hits
+      .sort((a, b) => a.block - b.block || a.start - b.start)
+      .map((h) => {
+        const sentence = sentenceAt(sentencesOf.get(h.block) ?? [], h.start);
+        return { block: h.block, start: h.start, end: h.end, text: h.text, sentence: sentence?.text ?? textOf.get(h.block) ?? '' };
+      });
+    entities.push({ name, kind, aliases: dedupeByKey(aliases), mentions });
+  }
+  return entities.sort((a, b) => (a.mentions[0]?.block ?? 0) - (b.mentions[0]?.block ?? 0) || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+function dedupeByKey(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const k = nameKey(n);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

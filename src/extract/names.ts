@@ -1,0 +1,54 @@
+/**
+ * General rules about what a name looks like in English news text.
+ * They know no particular names: those live in `content/entities.yaml`.
+ */
+
+/** Words that open a span but are not part of a name. */
+const LEADING = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|former|ex|late|mr|mrs|ms|dr)\.?\s+/iu;
+/** A possessive ending. */
+const POSSESSIVE = /['’]s$/u;
+
+/** Single words that are capitalized in news text but are not names of anything. */
+const GENERIC = new Set(
+  `police union unions ministry minister government state parliament party president secretary interior justice court
+  left right republic army gendarmerie prefecture city capital country nation people members officers officer
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
+  mr mrs ms sir madam internet web bitcoin bitcoins`.split(/\s+/u),
+);
+
+/** Lower-case nouns that, right after a capitalized name, make it an organization: "the Alliance union". */
+export const ORG_NOUN_AFTER = /^\s+(?:union|trade union|party|federation|confederation|association|syndicate|group|agency|ministry|magazine|newspaper|daily|weekly|institute|movement|organi[sz]ation|collective|company|firm|network)\b/u;
+
+/** An acronym in parentheses right after a name: "the Union of Police Officers (UDO)". */
+export function acronymAfter(after: string): string | undefined {
+  return /^\s*\((\p{Lu}[\p{Lu}\p{N}&.-]{1,11})\)/u.exec(after)?.[1];
+}
+
+/** Trim determiners, titles, possessives and punctuation off a tagged span. */
+export function cleanSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = start;
+  let e = end;
+  for (;;) {
+    const span = text.slice(s, e);
+    const lead = LEADING.exec(span);
+    if (lead) { s += lead[0].length; continue; }
+    const open = /^[\s“"‘'«(\[–-]+/u.exec(span);
+    if (open) { s += open[0].length; continue; }
+    const close = /[\s”"’'»)\].,;:!?…–-]+$/u.exec(span);
+    if (close) { e -= close[0].length; continue; }
+    const poss = POSSESSIVE.exec(span);
+    if (poss) { e -= poss[0].length; continue; }
+    break;
+  }
+  return e > s ? { start: s, end: e } : null;
+}
+
+/** True when a span is not a name: no capital, a lone generic word, or a shouted heading. */
+export function isGenericName(name: string): boolean {
+  if (!/\p{Lu}/u.test(name)) return true;
+  if (name.length < 2) return true;
+  const words = name.split(/\s+/u);
+  if (words.length === 1 && GENERIC.has(name.toLowerCase())) return true;
+  if (words.every((w) => GENERIC.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return true;
+  return false;
+}

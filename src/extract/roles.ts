@@ -1,0 +1,101 @@
+import type { Block, FoundEntity, FoundRole } from '../model.ts';
+import { sentenceAt, splitSentences } from '../text/sentences.ts';
+import { mentionsByBlock, type PlacedMention } from './mentions.ts';
+
+/** Nouns that name a position someone holds. General English, no names. */
+const TITLE_NOUNS =
+  'secretary|secretary-general|minister|president|vice-president|leader|spokesman|spokeswoman|spokesperson|director|director-general|chairman|chairwoman|chair|head|chief|boss|mayor|deputy|senator|governor|commissioner|prefect|manager|delegate|representative|founder|co-founder|member|militant|activist|officer|official|journalist|editor|reporter|correspondent|professor|researcher|lecturer|lawyer|attorney|judge|prosecutor|ambassador|general|commander|coordinator|treasurer|adviser|advisor|counsellor|councillor|candidate|mp|ceo|executive|sociologist|historian|economist|specialist|analyst|expert';
+const TITLE_END = new RegExp(`\\b(?:${TITLE_NOUNS})s?$`, 'iu');
+const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*";
+
+/**
+ * Read who holds which position where, from appositions and titles around a person's name.
+ *
+ * - `Jane Roe, general secretary of the Harbour Workers' Union`
+ * - `Jane Roe, its spokesperson` (its: the organization the sentence or article is about)
+ * - `its new general secretary, Jane Roe`; `the union's spokesman, Luc Petit`
+ * - `Labour party leader Ann Smith`; `Transport Minister Paul Martin`
+ */
+export function extractRoles(blocks: readonly Block[], entities: readonly FoundEntity[], mainOrg: string | null): FoundRole[] {
+  const byBlock = mentionsByBlock(entities);
+  const roles: FoundRole[] = [];
+  for (const block of blocks) {
+    const mentions = byBlock.get(block.n) ?? [];
+    const sentences = splitSentences(block.text);
+    for (const person of mentions.filter((m) => m.kind === 'person')) {
+      const sentence = sentenceAt(sentences, person.start);
+      if (!sentence) continue;
+      const orgsIn = mentions.filter((m) => m.kind === 'organization' && m.start >= sentence.start && m.end <= sentence.end);
+      const its = (before: number): string | null => [...orgsIn].reverse().find((o) => o.end <= before)?.name ?? mainOrg;
+      const found = after(block.text, person, orgsIn, its) ?? before(block.text, person, orgsIn, its, sentence.start);
+      if (found && found.title) {
+        roles.push({ person: person.name, title: found.title, organization: found.organization, evidence: { block: block.n, sentence: sentence.text, start: person.start, end: person.end } });
+      }
+    }
+  }
+  return dedupe(roles);
+}
+
+type Found = { title: string; organization: string | null } | null;
+
+/** `NAME, TITLE of ORG` and `NAME, its TITLE`. */
+function after(text: string, person: PlacedMention, orgs: readonly PlacedMention[], its: (at: number) => string | null): Found {
+  const rest = text.slice(person.end);
+  const app = /^,\s+/u.exec(rest);
+  if (!app) return null;
+  const from = person.end + app[0].length;
+  const clauseEnd = from + (/[,.;:!?“”"()]|\s[–—]\s/u.exec(text.slice(from))?.index ?? text.length - from);
+  const clause = text.slice(from, clauseEnd);
+  const poss = new RegExp(`^(?:its|their)\\s+((?:${WORD}\\s+){0,3}?(?:${TITLE_NOUNS}))\\b`, 'iu').exec(clause);
+  if (poss) return { title: tidy(poss[1]!), organization: its(from) };
+  // An organization named inside the apposition: `general secretary of the Union of X`, `former RPR militant`.
+  const org = orgs.find((o) => o.start >= from && o.start < clauseEnd);
+  if (org) {
+    const head = text.slice(from, org.start);
+    const viaPrep = /^(?:an?\s+|the\s+)?((?:[^,]*?))\s+(?:of|at|from|for|in|with)\s+(?:the\s+)?$/iu.exec(head);
+    if (viaPrep && TITLE_END.test(viaPrep[1]!.replace(/\s+of\s+.*$/iu, '')) ) return { title: tidy(viaPrep[1]!), organization: org.name };
+    if (viaPrep && /\b(?:of|in)\s+[\p{L}\s]+$/iu.test(viaPrep[1]!)) return { title: tidy(viaPrep[1]!), organization: org.name };
+    const tail = text.slice(org.end, clauseEnd);
+    const inline = new RegExp(`^\\s+((?:${WORD}\\s+){0,2}?(?:${TITLE_NOUNS}))\\b`, 'iu').exec(tail);
+    if (inline && /^(?:an?\s+|the\s+)?(?:former\s+|ex-)?$/iu.test(head)) return { title: tidy(`${head}${inline[1]}`), organization: org.name };
+  }
+  const plain = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?(?:${TITLE_NOUNS}))\\b`, 'iu').exec(clause);
+  if (plain && !/\s(?:of|at|from)\s*$/iu.test(clause.slice(0, plain[0].length + 4))) return { title: tidy(plain[1]!), organization: null };
+  return null;
+}
+
+/** `its TITLE, NAME`, `the ORG's TITLE, NAME`, `ORG TITLE NAME`, `Title NAME`. */
+function before(text: string, person: PlacedMention, orgs: readonly PlacedMention[], its: (at: number) => string | null, sentenceStart: number): Found {
+  const head = text.slice(sentenceStart, person.start);
+  const possessive = new RegExp(`(?:\\b(its|their)|(\\S+)['’]s)\\s+((?:${WORD}\\s+){0,3}?(?:${TITLE_NOUNS})),?\\s+$`, 'iu').exec(head);
+  if (possessive) {
+    const ownerEnd = sentenceStart + possessive.index + (possessive[1] ?? possessive[2] ?? '').length;
+    const owner = possessive[1] ? its(ownerEnd) : orgs.find((o) => o.end === ownerEnd)?.name ?? (/^(?:union|party|organi[sz]ation|federation)$/iu.test(possessive[2] ?? '') ? its(ownerEnd) : null);
+    return { title: tidy(possessive[3]!), organization: owner };
+  }
+  const titled = new RegExp(`((?:${WORD}\\s+){0,3}?(?:${TITLE_NOUNS}))\\s+$`, 'iu').exec(head);
+  if (titled) {
+    const startAt = sentenceStart + titled.index;
+    const org = orgs.find((o) => o.start >= startAt && o.end <= person.start) ?? orgs.find((o) => o.end <= startAt && /^\s+$/u.test(text.slice(o.end, startAt)));
+    let title = titled[1]!;
+    if (org && org.start >= startAt) title = text.slice(org.end, person.start);
+    title = title.replace(/^.*\b(?:by|to|with|from|and|of|that|for|as|on|in|at|like)\s+/iu, '');
+    if (!TITLE_END.test(title.trim())) return null;
+    return { title: tidy(title), organization: org?.name ?? null };
+  }
+  return null;
+}
+
+function tidy(title: string): string {
+  return title.replace(/^(?:an?|the)\s+/iu, '').replace(/\s+/gu, ' ').trim();
+}
+
+function dedupe(roles: readonly FoundRole[]): FoundRole[] {
+  const seen = new Set<string>();
+  return roles.filter((r) => {
+    const k = `${r.person}|${r.title.toLowerCase()}|${r.organization ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

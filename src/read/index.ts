@@ -1,0 +1,2 @@
+export { readSources, readSource } from './sources.ts';
+export { readCuration } from './curation.ts';
