@@ -247,3 +247,139 @@ export interface ArticleRecord {
   readonly dropped: readonly DroppedLine[];
   readonly problems: readonly Problem[];
 }
+
+// ---------------------------------------------------------------- link
+
+/** A fact's evidence, placed in an article. */
+export interface Cited extends Evidence {
+  readonly article: ArticleId;
+}
+
+/** A mention placed in an article, for "mentions in context". */
+export interface LinkedMention extends Cited {
+  readonly text: string;
+}
+
+/** A person's position in an organization, across the archive. */
+export interface Role {
+  readonly person: PersonId;
+  readonly title: string;
+  readonly organization: OrganizationId | null;
+  /** Name of the organization when it has no page of its own. */
+  readonly organizationName: string | null;
+  /** Where the role is stated; empty for a role known only from curation. */
+  readonly evidence: readonly Cited[];
+}
+
+/** Something demanded, placed in the archive. */
+export interface Demand {
+  /** `<article id>-d<N>`: stable within the archive. */
+  readonly id: string;
+  readonly article: ArticleId;
+  readonly label: string;
+  readonly text: string;
+  /** The people and organizations making the demand. */
+  readonly by: readonly EntityId[];
+  readonly evidence: Cited;
+}
+
+/** A quotation, placed in the archive. */
+export interface Quote {
+  readonly article: ArticleId;
+  readonly text: string;
+  readonly speaker: PersonId | null;
+  readonly evidence: Cited;
+}
+
+/** A dated happening, placed in the archive. */
+export interface TimelineEvent {
+  readonly article: ArticleId;
+  readonly date: PartialDate;
+  readonly expression: string;
+  readonly evidence: Cited;
+}
+
+/** Another entity that shares articles with this one. */
+export interface Related {
+  readonly id: EntityId;
+  readonly kind: EntityKind;
+  /** Number of articles both appear in. */
+  readonly articles: number;
+}
+
+/** What every entity page has. */
+interface EntityBase<I extends EntityId, K extends EntityKind> {
+  readonly id: I;
+  readonly kind: K;
+  /** Page path relative to the site root, e.g. `people/jane-roe/`. */
+  readonly url: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: string | null;
+  /** Wikidata id from curation. */
+  readonly wikidata: string | null;
+  /** Articles that mention it, newest first. */
+  readonly articles: readonly ArticleId[];
+  readonly mentions: readonly LinkedMention[];
+  readonly related: readonly Related[];
+}
+
+export interface Person extends EntityBase<PersonId, 'person'> {
+  readonly roles: readonly Role[];
+  readonly quotes: readonly Quote[];
+}
+
+export interface Organization extends EntityBase<OrganizationId, 'organization'> {
+  /** People with a role in it. */
+  readonly members: readonly Role[];
+  /** Demands it made or that its members made. */
+  readonly demands: readonly string[];
+  /** The organization it is a branch of. */
+  readonly partOf: OrganizationId | null;
+  readonly branches: readonly OrganizationId[];
+}
+
+export type Place = EntityBase<PlaceId, 'place'>;
+
+export type Entity = Person | Organization | Place;
+
+/** A body block with its rendered, sanitized HTML (mentions linked). */
+export interface LinkedBlock extends Block {
+  readonly html: string;
+}
+
+/** An article, cross-linked. */
+export interface Article {
+  readonly id: ArticleId;
+  readonly url: string;
+  readonly file: string;
+  readonly originalFile: string;
+  readonly headline: string;
+  readonly date: PartialDate | null;
+  readonly summary: string;
+  readonly source: string | null;
+  readonly sourceUrl: string | null;
+  readonly language: string;
+  readonly translatedFrom: string | null;
+  readonly blocks: readonly LinkedBlock[];
+  readonly people: readonly PersonId[];
+  readonly organizations: readonly OrganizationId[];
+  readonly places: readonly PlaceId[];
+  readonly roles: readonly Role[];
+  readonly demands: readonly string[];
+  readonly quotes: readonly Quote[];
+  readonly events: readonly TimelineEvent[];
+}
+
+/** The whole archive: what the templates render. */
+export interface Archive {
+  /** Newest first. */
+  readonly articles: readonly Article[];
+  /** A–Z. */
+  readonly people: readonly Person[];
+  readonly organizations: readonly Organization[];
+  readonly places: readonly Place[];
+  readonly demands: readonly Demand[];
+  readonly events: readonly TimelineEvent[];
+  readonly problems: readonly Problem[];
+}

@@ -1,0 +1,26 @@
+import type { UserConfig } from '@11ty/eleventy';
+import filters from './src/site/filters.ts';
+import { buildArchive } from './src/build.ts';
+
+/**
+ * Eleventy wiring only: directories, the archive as global data, filters.
+ * Eleventy renders; `src/` reads and extracts.
+ */
+export default function (eleventyConfig: UserConfig): void {
+  eleventyConfig.addPlugin(filters);
+  eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
+  // `dossier build` passes the archive it already checked; plain `eleventy` (and `npm start`) builds it here.
+  if (!('archive' in eleventyConfig.globalData)) {
+    const content = process.env['DOSSIER_CONTENT'] ?? 'content';
+    // https://www.11ty.dev/docs/watch-serve/#add-your-own-watch-targets
+    eleventyConfig.addWatchTarget(content);
+    eleventyConfig.addGlobalData('archive', async () => (await buildArchive(content)).archive);
+  }
+}
+
+export const config = {
+  // No `output` here: it would override the folder `dossier build --out` passes. Eleventy's default is _site.
+  dir: { input: 'templates', includes: '_includes', layouts: '_layouts' },
+  templateFormats: ['njk'],
+  htmlTemplateEngine: 'njk',
+};

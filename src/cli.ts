@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildArchive, tagger } from './build.ts';
+import { readCuration, readSource } from './read/index.ts';
+import { buildLexicon, extractArticle } from './extract/index.ts';
+import { formatProblems, summarize } from './report.ts';
+import { writeSite } from './site/write.ts';
+import { recordJson } from './site/record.ts';
+
+const USAGE = `Usage: dossier <command> [options]
+
+Commands:
+  build [--content DIR] [--out DIR]   build the site (default: content → _site)
+  check [--content DIR]               check the content without building; exit 1 on errors
+  extract --json FILE...              print the extracted record of each file as JSON
+  ner --conll FILE                    tag a CoNLL file: one "token<TAB>tag" line per token line
+  serve [--content DIR] [--port N]    build, serve on 127.0.0.1 and rebuild on change
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: '_site' },
+      json: { type: 'boolean', default: false },
+      conll: { type: 'string' },
+      port: { type: 'string', default: '8080' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  switch (command) {
+    case 'build': return build(values.content, values.out);
+    case 'check': return check(values.content);
+    case 'extract': return extract(positionals, values.content);
+    case 'ner': return ner(values.conll ?? positionals[0]);
+    case 'serve': return serve(values.content, Number(values.port));
+    default:
+      process.stderr.write(`dossier: unknown command \`${command}\`\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function build(content: string, out: string): Promise<number> {
+  const result = await buildArchive(path.resolve(content));
+  for (const r of result.records) for (const d of r.dropped) process.stdout.write(`${r.file}:${d.line}: dropped (${d.reason}): ${d.text}\n`);
+  if (result.problems.length) process.stderr.write(`${formatProblems(result.problems)}\n`);
+  if (result.problems.some((p) => p.severity === 'error')) {
+    process.stderr.write(`dossier: build stopped: ${summarize(result.problems)}; ${out} was left as it was\n`);
+    return 1;
+  }
+  const { archive } = result;
+  await writeSite(archive, out);
+  process.stdout.write(`dossier: built ${archive.articles.length} articles, ${archive.people.length} people, ${archive.organizations.length} organizations, ${archive.places.length} places into ${out} (${summarize(result.problems)})\n`);
+  return 0;
+}
+
+async function check(content: string): Promise<number> {
+  const result = await buildArchive(path.resolve(content));
+  if (result.problems.length) process.stdout.write(`${formatProblems(result.problems)}\n`);
+  const errors = result.problems.some((p) => p.severity === 'error');
+  process.stdout.write(`dossier check: ${result.records.length} articles, ${summarize(result.problems)}\n`);
+  return errors ? 1 : 0;
+}
+
+async function extract(files: readonly string[], content: string): Promise<number> {
+  if (files.length === 0) {
+    process.stderr.write('dossier extract: name at least one file\n');
+    return 2;
+  }
+  const { curation, problems } = await readCuration(path.resolve(content));
+  if (problems.some((p) => p.severity === 'error')) process.stderr.write(`${formatProblems(problems)}\n`);
+  const lexicon = buildLexicon(curation);
+  const records = [];
+  let failed = false;
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      process.stderr.write(`${file}: error: cannot be read\n`);
+      failed = true;
+      continue;
+    }
+    const record = extractArticle(readSource(file, bytes), { tagger: tagger(), lexicon });
+    const errs = record.problems.filter((p) => p.severity === 'error');
+    if (errs.length) {
+      process.stderr.write(`${formatProblems(errs)}\n`);
+      failed = true;
+    }
+    records.push(recordJson(record));
+  }
+  process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+  return failed ? 1 : 0;
+}
+
+async function ner(file: string | undefined): Promise<number> {
+  if (!file) {
+    process.stderr.write('dossier ner: give a file: dossier ner --conll FILE\n');
+    return 2;
+  }
+  const { tagConll } = await import('./ner/index.ts');
+  process.stdout.write(tagConll(await readFile(file, 'utf8')));
+  return 0;
+}
+
+async function serve(content: string, port: number): Promise<number> {
+  const { serveSite } = await import('./site/serve.ts');
+  await serveSite(path.resolve(content), port);
+  return new Promise<number>(() => undefined);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`dossier: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,238 @@
+import type {
+  Archive, Article, ArticleId, ArticleRecord, Cited, Curation, Demand, EntityId, EntityKind, LinkedMention,
+  Organization, OrganizationId, Person, PersonId, Place, PlaceId, Problem, Quote, Related, Role, TimelineEvent,
+} from '../model.ts';
+import { nameKey } from '../text/normalize.ts';
+import { mergeEntities, type MergedEntity } from './entities.ts';
+import { uniqueSlugs } from './slug.ts';
+import { pageUrl, relativeHref } from './paths.ts';
+import { renderBlockHtml } from './html.ts';
+
+/** Newest first; undated last; then by id, so the order is stable. */
+function byDateDesc(a: ArticleRecord, b: ArticleRecord): number {
+  const da = a.date?.iso ?? '';
+  const db = b.date?.iso ?? '';
+  return da !== db ? (da < db ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/**
+ * Cross-link extracted articles into one archive: one entity per person, organization and
+ * place across articles, each with its articles, mentions, roles, quotes and related entities.
+ */
+export function linkArchive(records: readonly ArticleRecord[], curation: Curation): Archive {
+  const problems: Problem[] = records.flatMap((r) => r.problems);
+  const articleIds = uniqueArticleIds(records, problems);
+  const sorted = [...records].sort(byDateDesc);
+  const { entities, localKey } = mergeEntities(sorted, curation);
+
+  // Organizations named by curated roles or as a parent get a page even if no article names them.
+  const byKey = new Map(entities.map((e) => [e.key, e]));
+  const curatedKey = (name: string): string => `@${nameKey(curation.entities.find((c) => [c.name, ...c.aliases].some((n) => nameKey(n) === nameKey(name)))?.name ?? name)}`;
+  for (const e of [...entities]) {
+    for (const orgName of [...(e.curated?.roles.map((r) => r.organization) ?? []), ...(e.curated?.partOf ? [e.curated.partOf] : [])]) {
+      const key = curatedKey(orgName);
+      const c = curation.entities.find((x) => `@${nameKey(x.name)}` === key);
+      if (!byKey.has(key) && c) {
+        const merged: MergedEntity = { key, kind: 'organization', name: c.name, aliases: c.aliases, curated: c };
+        entities.push(merged);
+        byKey.set(key, merged);
+      }
+    }
+  }
+  const slugs = new Map<EntityKind, Map<string, string>>();
+  for (const kind of ['person', 'organization', 'place'] as const) {
+    slugs.set(kind, uniqueSlugs(entities.filter((e) => e.kind === kind).map((e) => ({ key: e.key, name: e.name }))));
+  }
+  const idOf = (key: string): EntityId | undefined => {
+    const e = byKey.get(key);
+    return e ? (slugs.get(e.kind)!.get(key) as EntityId) : undefined;
+  };
+  const kindOfKey = (key: string): EntityKind | undefined => byKey.get(key)?.kind;
+  const urlOf = (kind: EntityKind, id: string): string => pageUrl(kind, id);
+
+  // Per-entity accumulators.
+  const articlesOf = new Map<string, ArticleId[]>();
+  const mentionsOf = new Map<string, LinkedMention[]>();
+  const roles: Role[] = [];
+  const quotes: Quote[] = [];
+  const demands: Demand[] = [];
+  const events: TimelineEvent[] = [];
+  const articles: Article[] = [];
+
+  for (const r of sorted) {
+    const aid = articleIds.get(r)!;
+    const local = localKey.get(r.id)!;
+    const keyOf = (name: string | null): string | undefined => (name === null ? undefined : local.get(name) ?? [...byKey.values()].find((e) => nameKey(e.name) === nameKey(name))?.key);
+    const cite = (ev: { block: number; sentence: string; start: number; end: number }): Cited => ({ ...ev, article: aid });
+    const inArticle = new Map<EntityKind, Set<EntityId>>([['person', new Set()], ['organization', new Set()], ['place', new Set()]]);
+    const spansByBlock = new Map<number, { start: number; end: number; href: string; title: string }[]>();
+    for (const e of r.entities) {
+      const key = local.get(e.name)!;
+      const kind = kindOfKey(key)!;
+      const id = idOf(key)!;
+      inArticle.get(kind)!.add(id);
+      const list = articlesOf.get(key) ?? [];
+      if (!list.includes(aid)) list.push(aid);
+      articlesOf.set(key, list);
+      const ms = mentionsOf.get(key) ?? [];
+      for (const m of e.mentions) {
+        ms.push({ ...m, article: aid });
+        const spans = spansByBlock.get(m.block) ?? [];
+        spans.push({ start: m.start, end: m.end, href: relativeHref(pageUrl('article', aid), urlOf(kind, id)), title: byKey.get(key)!.name });
+        spansByBlock.set(m.block, spans);
+      }
+      mentionsOf.set(key, ms);
+    }
+    const articleRoles: Role[] = [];
+    for (const fr of r.roles) {
+      const pk = keyOf(fr.person);
+      const ok = keyOf(fr.organization);
+      if (!pk || kindOfKey(pk) !== 'person') continue;
+      const orgId = ok && kindOfKey(ok) === 'organization' ? (idOf(ok) as OrganizationId) : null;
+      const role: Role = { person: idOf(pk) as PersonId, title: fr.title, organization: orgId, organizationName: orgId ? null : fr.organization, evidence: [cite(fr.evidence)] };
+      articleRoles.push(role);
+      roles.push(role);
+    }
+    const articleQuotes: Quote[] = r.quotes.map((q) => {
+      const sk = keyOf(q.speaker);
+      return { article: aid, text: q.text, speaker: sk && kindOfKey(sk) === 'person' ? (idOf(sk) as PersonId) : null, evidence: cite(q.evidence) };
+    });
+    quotes.push(...articleQuotes);
+    const articleDemands: Demand[] = r.demands.map((d, i) => ({
+      id: `${aid}-d${i + 1}`,
+      article: aid,
+      label: d.label,
+      text: d.text,
+      by: [...new Set(d.by.map(keyOf).filter((k): k is string => k !== undefined).map((k) => idOf(k)!))],
+      evidence: cite(d.evidence),
+    }));
+    demands.push(...articleDemands);
+    const articleEvents = r.events.map((e) => ({ article: aid, date: e.date, expression: e.expression, evidence: cite(e.evidence) }));
+    events.push(...articleEvents);
+    const fm = r.frontMatter;
+    articles.push({
+      id: aid,
+      url: pageUrl('article', aid),
+      file: r.file,
+      originalFile: fm.originalFile ?? r.file.replace(/^.*\//u, ''),
+      headline: r.headline,
+      date: r.date,
+      summary: r.summary,
+      source: fm.source ?? null,
+      sourceUrl: fm.sourceUrl ?? null,
+      language: fm.language ?? 'en',
+      translatedFrom: fm.translatedFrom ?? null,
+      blocks: r.blocks.map((b) => ({ ...b, html: renderBlockHtml(b.text, spansByBlock.get(b.n) ?? []) })),
+      people: [...inArticle.get('person')!] as PersonId[],
+      organizations: [...inArticle.get('organization')!] as OrganizationId[],
+      places: [...inArticle.get('place')!] as PlaceId[],
+      roles: articleRoles,
+      demands: articleDemands.map((d) => d.id),
+      quotes: articleQuotes,
+      events: articleEvents,
+    });
+  }
+
+  // Curated roles join the roles read from the text.
+  for (const e of entities) {
+    if (e.kind !== 'person' || !e.curated) continue;
+    for (const cr of e.curated.roles) {
+      const ok = curatedKey(cr.organization);
+      const orgId = byKey.has(ok) ? (idOf(ok) as OrganizationId) : null;
+      roles.push({ person: idOf(e.key) as PersonId, title: cr.title, organization: orgId, organizationName: orgId ? null : cr.organization, evidence: [] });
+    }
+  }
+  const mergedRoles = mergeRoles(roles);
+
+  // Co-mentions through an index of article → entities: no scan over all pairs of entities.
+  const entitiesOfArticle = new Map<ArticleId, string[]>();
+  for (const [key, list] of articlesOf) for (const a of list) entitiesOfArticle.set(a, [...(entitiesOfArticle.get(a) ?? []), key]);
+  const relatedOf = (key: string): Related[] => {
+    const counts = new Map<string, number>();
+    for (const a of articlesOf.get(key) ?? []) for (const other of entitiesOfArticle.get(a) ?? []) if (other !== key) counts.set(other, (counts.get(other) ?? 0) + 1);
+    return [...counts.entries()]
+      .map(([k, n]) => ({ id: idOf(k)!, kind: kindOfKey(k)!, articles: n }))
+      .sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1));
+  };
+
+  const base = (e: MergedEntity) => {
+    const id = idOf(e.key)!;
+    return {
+      id,
+      url: urlOf(e.kind, id),
+      name: e.name,
+      aliases: e.aliases,
+      description: e.curated?.description ?? null,
+      wikidata: e.curated?.wikidata ?? null,
+      articles: articlesOf.get(e.key) ?? [],
+      mentions: mentionsOf.get(e.key) ?? [],
+      related: relatedOf(e.key),
+    };
+  };
+  const byName = <T extends { name: string }>(list: T[]): T[] => list.sort((a, b) => collator.compare(sortName(a.name), sortName(b.name)) || (a.name < b.name ? -1 : 1));
+  const people: Person[] = byName(entities.filter((e) => e.kind === 'person').map((e) => {
+    const b = base(e);
+    return { ...b, id: b.id as PersonId, kind: 'person' as const, roles: mergedRoles.filter((r) => r.person === b.id), quotes: quotes.filter((q) => q.speaker === b.id) };
+  }));
+  const orgIdOfKey = (k: string): OrganizationId | null => (byKey.has(k) ? (idOf(k) as OrganizationId) : null);
+  const organizations: Organization[] = byName(entities.filter((e) => e.kind === 'organization').map((e) => {
+    const b = base(e);
+    const oid = b.id as OrganizationId;
+    const branches = entities.filter((x) => x.curated?.partOf && curatedKey(x.curated.partOf) === e.key).map((x) => idOf(x.key) as OrganizationId);
+    const members = mergedRoles.filter((r) => r.organization === oid);
+    const memberIds = new Set<EntityId>(members.map((r) => r.person));
+    return {
+      ...b,
+      id: oid,
+      kind: 'organization' as const,
+      members,
+      demands: demands.filter((d) => d.by.includes(oid) || (d.by.length > 0 && d.by.every((x) => memberIds.has(x) || x === oid))).map((d) => d.id),
+      partOf: e.curated?.partOf ? orgIdOfKey(curatedKey(e.curated.partOf)) : null,
+      branches,
+    };
+  }));
+  const places: Place[] = byName(entities.filter((e) => e.kind === 'place').map((e) => {
+    const b = base(e);
+    return { ...b, id: b.id as PlaceId, kind: 'place' as const };
+  }));
+  return {
+    articles: articles.map((a) => ({ ...a, roles: mergedRoles.filter((r) => r.evidence.some((ev) => ev.article === a.id)) })),
+    people,
+    organizations,
+    places,
+    demands,
+    events: events.sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
+    problems,
+  };
+}
+
+/** Surname first for people would need to know which word is the surname; sort on the name as written, minus a leading article. */
+function sortName(name: string): string {
+  return name.replace(/^(?:the|l['’]|la|le|les)\s*/iu, '');
+}
+
+/** One role per person, title and organization; evidence gathered. */
+function mergeRoles(roles: readonly Role[]): Role[] {
+  const out = new Map<string, Role>();
+  for (const r of roles) {
+    const k = `${r.person}|${r.title.toLowerCase()}|${r.organization ?? r.organizationName ?? ''}`;
+    const prev = out.get(k);
+    out.set(k, prev ? { ...prev, evidence: [...prev.evidence, ...r.evidence] } : r);
+  }
+  return [...out.values()];
+}
+
+/** Article ids must be unique: a clash is an error naming both files. */
+function uniqueArticleIds(records: readonly ArticleRecord[], problems: Problem[]): Map<ArticleRecord, ArticleId> {
+  const out = new Map<ArticleRecord, ArticleId>();
+  const owner = new Map<string, string>();
+  for (const r of [...records].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const prev = owner.get(r.id);
+    if (prev !== undefined) problems.push({ file: r.file, message: `has the id \`${r.id}\`, which ${prev} already has: give one of them another \`id:\` in its front matter`, severity: 'error' });
+    owner.set(r.id, r.file);
+    out.set(r, r.id as ArticleId);
+  }
+  return out;
+}

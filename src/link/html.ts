@@ -1,0 +1,50 @@
+import { unified, type Plugin } from 'unified';
+import remarkHtml from 'remark-html';
+import type { Root, PhrasingContent, Paragraph } from 'mdast';
+
+/** A span of a block's text to link. */
+export interface LinkSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly href: string;
+  readonly title: string;
+}
+
+/** Options of `remarkLinkMentions`. */
+export interface LinkMentionsOptions {
+  readonly spans: readonly LinkSpan[];
+}
+
+/**
+ * A remark plugin that turns the mentioned spans of a one-paragraph tree into links.
+ *
+ * The tree holds the block's text as one text node, so span offsets are offsets in it.
+ */
+export const remarkLinkMentions: Plugin<[Readonly<LinkMentionsOptions>], Root> = (options) => (tree) => {
+  const para = tree.children[0] as Paragraph | undefined;
+  const node = para?.children[0];
+  if (!para || !node || node.type !== 'text') return;
+  const text = node.value;
+  const children: PhrasingContent[] = [];
+  let at = 0;
+  for (const span of [...options.spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at || span.end > text.length) continue;
+    if (span.start > at) children.push({ type: 'text', value: text.slice(at, span.start) });
+    children.push({ type: 'link', url: span.href, title: span.title, children: [{ type: 'text', value: text.slice(span.start, span.end) }] });
+    at = span.end;
+  }
+  if (at < text.length) children.push({ type: 'text', value: text.slice(at) });
+  para.children = children;
+};
+
+/**
+ * Render a block's plain text to sanitized inline HTML, with its mentions linked.
+ *
+ * The text is never parsed as Markdown or HTML: what the source says is what the reader sees.
+ */
+export function renderBlockHtml(text: string, spans: readonly LinkSpan[]): string {
+  const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
+  const processor = unified().use(remarkLinkMentions, { spans }).use(remarkHtml, { sanitize: true });
+  const html = processor.stringify(processor.runSync(tree)).trim();
+  return html.replace(/^<p>/, '').replace(/<\/p>$/, '');
+}

@@ -1,0 +1,3 @@
+export { linkArchive } from './archive.ts';
+export { slugify, isSlug } from './slug.ts';
+export { pageUrl, relativeHref } from './paths.ts';

@@ -1,0 +1,73 @@
+import type { UserConfig } from '@11ty/eleventy';
+import type { Block, PartialDate } from '../model.ts';
+import { relativeHref } from '../link/paths.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A partial date at its real precision: `2021`, `May 2021`, `19 May 2021`. */
+export function displayDate(date: PartialDate | null | undefined): string {
+  if (!date) return 'undated';
+  const [y, m, d] = date.iso.split('-');
+  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  const text = d ? `${Number(d)} ${month} ${y}` : month ? `${month} ${y}` : `${y}`;
+  return date.approximate ? `about ${text}` : text;
+}
+
+/** Consecutive list items as one list, other blocks alone: what the article template walks. */
+export function groupBlocks<B extends Block>(blocks: readonly B[]): ({ kind: 'list'; items: B[] } | { kind: 'block'; block: B })[] {
+  const out: ({ kind: 'list'; items: B[] } | { kind: 'block'; block: B })[] = [];
+  for (const b of blocks) {
+    const last = out.at(-1);
+    if (b.kind === 'item' && last?.kind === 'list') last.items.push(b);
+    else if (b.kind === 'item') out.push({ kind: 'list', items: [b] });
+    else out.push({ kind: 'block', block: b });
+  }
+  return out;
+}
+
+const indexes = new WeakMap<readonly unknown[], Map<unknown, unknown>>();
+/** The item of `list` whose `id` is `id`, through an index built once per list. */
+export function byId<T extends { id: unknown }>(list: readonly T[], id: unknown): T | undefined {
+  let index = indexes.get(list);
+  if (!index) indexes.set(list, (index = new Map(list.map((x) => [x.id, x]))));
+  return index.get(id) as T | undefined;
+}
+
+/** First letter for A–Z groups, accents folded. */
+export function initial(name: string): string {
+  const c = name.replace(/^(?:the|l['’])\s*/iu, '').normalize('NFKD').replace(/\p{M}/gu, '').charAt(0).toUpperCase();
+  return /[A-Z]/.test(c) ? c : '#';
+}
+
+/** The `n` entities with the most mentions, most first, by name on a tie. */
+export function mostMentioned<T extends { name: string; mentions: readonly unknown[] }>(list: readonly T[], n: number): T[] {
+  return [...list].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name, 'en')).slice(0, n);
+}
+
+/** Group entities by `initial` of their names, in order. */
+export function byInitial<T extends { name: string }>(list: readonly T[]): { letter: string; items: T[] }[] {
+  const out: { letter: string; items: T[] }[] = [];
+  for (const item of list) {
+    const letter = initial(item.name);
+    const last = out.at(-1);
+    if (last?.letter === letter) last.items.push(item);
+    else out.push({ letter, items: [item] });
+  }
+  return out;
+}
+
+/** Eleventy filters: formatting and lookups only, no extraction. */
+export default function filters(config: UserConfig): void {
+  // https://www.11ty.dev/docs/filters/#scoped-data-in-filters: `this.page` is the page being rendered.
+  config.addFilter('href', function (this: { page?: { url?: string } }, target: string) {
+    return relativeHref(this.page?.url ?? '/', target);
+  } as never);
+  config.addFilter('displayDate', displayDate as never);
+  config.addFilter('groupBlocks', groupBlocks as never);
+  config.addFilter('byId', byId as never);
+  config.addFilter('initial', initial as never);
+  config.addFilter('byIds', ((list: readonly { id: unknown }[], ids: readonly unknown[]) => ids.map((id) => byId(list, id)).filter(Boolean)) as never);
+  config.addFilter('mostMentioned', mostMentioned as never);
+  config.addFilter('byInitial', byInitial as never);
+  config.addFilter('json', ((value: unknown) => JSON.stringify(value)) as never);
+}
