@@ -1,0 +1,344 @@
+/**
+ * Feature extraction. Every feature is a string template hashed (FNV-1a + murmur mix) into a
+ * bucket of a fixed-size weight table; nothing is kept as a string.
+ *
+ * - static (local) features of a token: word, lower case, shapes, affixes, ±2 window, sentence
+ *   position, all-caps sentence, capitalisation inside a sentence, lexicon look-ups
+ *   (gazetteer from training, first/last names, lower-case and capitalised counts), keyword cues;
+ * - dynamic features: the previous one and two predicted tags, alone and with the word/shape;
+ * - document features (see `docfeatures.ts`), computed from a first-pass tagging.
+ */
+import { fold } from './fold.ts';
+import { FNV_OFFSET, hashStr, join, mix, seed } from './hash.ts';
+import { Lexicon, MAX_GAZ_LEN, isAllCapsSentence } from './lexicon.ts';
+import { key52 } from './hash.ts';
+
+/** A token prepared for feature extraction. */
+export interface Tok {
+  /** Folded (ASCII) form. */
+  w: string;
+  /** Folded lower-case form. */
+  lw: string;
+  /** Shape with runs cut at 4: `Xxxx`, `dddd-dd-dd`. */
+  sh: string;
+  /** Collapsed shape: `Xx`, `d-d-d`. */
+  ssh: string;
+  hLw: number;
+  hSsh: number;
+  /** First character is an upper-case letter. */
+  cap: boolean;
+  /** Has a letter and no lower-case letter. */
+  upper: boolean;
+  hasLetter: boolean;
+  /** Key of `lw` in the lexicon tables. */
+  key: number;
+}
+
+/** A sentence prepared for feature extraction. */
+export interface Sent {
+  toks: Tok[];
+  allCaps: boolean;
+  /** Index of the sentence in its document. */
+  index: number;
+}
+
+export function shapes(w: string): [string, string] {
+  let sh = '';
+  let ssh = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    let k: string;
+    if (c >= 65 && c <= 90) k = 'X';
+    else if (c >= 97 && c <= 122) k = 'x';
+    else if (c >= 48 && c <= 57) k = 'd';
+    else k = w[i]!;
+    if (k === last) run++;
+    else {
+      run = 1;
+      ssh += k;
+    }
+    if (run <= 4) sh += k;
+    last = k;
+  }
+  return [sh, ssh];
+}
+
+const tokCache = new Map<string, Tok>();
+
+export function prepareToken(raw: string): Tok {
+  const hit = tokCache.get(raw);
+  if (hit) return hit;
+  const w = fold(raw);
+  const lw = w.toLowerCase();
+  const [sh, ssh] = shapes(w);
+  const c0 = w.charCodeAt(0);
+  const hasLetter = /[A-Za-z]/u.test(w);
+  const tok: Tok = {
+    w,
+    lw,
+    sh,
+    ssh,
+    hLw: hashStr(FNV_OFFSET, lw),
+    hSsh: hashStr(FNV_OFFSET, ssh),
+    cap: c0 >= 65 && c0 <= 90,
+    upper: hasLetter && !/[a-z]/u.test(w),
+    hasLetter,
+    key: key52(lw),
+  };
+  if (tokCache.size > 200_000) tokCache.clear();
+  tokCache.set(raw, tok);
+  return tok;
+}
+
+export function prepareSentence(tokens: readonly string[], index: number): Sent {
+  return { toks: tokens.map(prepareToken), allCaps: isAllCapsSentence(tokens), index };
+}
+
+// ------------------------------------------------------------------ hand-made cue words
+
+/** Last words of organisation names (generic, not from the data). */
+export const ORG_KEYWORDS = new Set(
+  ('union unions party ministry university institute institution center centre police federation association council agency ' +
+    'bank group inc ltd corp corporation co company companies plc ag sa nv gmbh bv spa holdings holding international ' +
+    'committee commission court tribunal office service services department directorate prefecture gendarmerie ' +
+    'confederation syndicate front movement alliance league club fc united rangers city board authority organisation ' +
+    'organization foundation fund trust society school college academy hospital church army navy force forces ' +
+    'assembly parliament senate congress government cabinet exchange times post news journal press network ' +
+    'airlines airways motors industries systems technologies laboratories labs partners associates securities ' +
+    'unsa cgt cfdt fo').split(' '),
+);
+
+/** Words that head or end place names. */
+export const LOC_KEYWORDS = new Set(
+  ('river lake mount mountains island islands sea ocean gulf bay valley province region county state republic ' +
+    'street avenue boulevard square road bridge airport port city town village district department coast').split(' '),
+);
+
+/** Words before a person's name. */
+export const TITLES = new Set(
+  ('mr mrs ms miss dr prof sir lady lord president minister premier chancellor secretary general sgt captain ' +
+    'commissioner prefect judge mayor senator governor ambassador spokesman spokeswoman chairman director ' +
+    'coach striker midfielder defender goalkeeper king queen prince princess pope bishop father rev ' +
+    'm. mme mme. monsieur madame officer inspector lieutenant colonel brigadier deputy leader').split(' '),
+);
+
+const CONNECTORS = new Set(['of', 'for', 'and', '&', 'the', 'de', 'du', 'des', 'on', 'la', 'le', "d'", 'in']);
+
+// ------------------------------------------------------------------ templates
+
+const T = (name: string): number => seed(name);
+const S_BIAS = T('bias');
+const S_W = T('w');
+const S_LW = T('lw');
+const S_SH = T('sh');
+const S_SSH = T('ssh');
+const S_PRE = [T('p1'), T('p2'), T('p3'), T('p4')];
+const S_SUF = [T('s1'), T('s2'), T('s3'), T('s4')];
+const S_LWM1 = T('lw-1');
+const S_LWM2 = T('lw-2');
+const S_LWP1 = T('lw+1');
+const S_LWP2 = T('lw+2');
+const S_SHM1 = T('sh-1');
+const S_SHP1 = T('sh+1');
+const S_SSHM2 = T('ssh-2');
+const S_SSHP2 = T('ssh+2');
+const S_BIM = T('lw-1|lw');
+const S_BIP = T('lw|lw+1');
+const S_SH3 = T('ssh-1|ssh|ssh+1');
+const S_SHW1 = T('ssh|lw+1');
+const S_SHWM1 = T('lw-1|ssh');
+const S_FIRST = T('first');
+const S_FIRST_SH = T('first|ssh');
+const S_AC = T('allcaps');
+const S_AC_SH = T('allcaps|ssh');
+const S_AC_LW = T('allcaps|lw');
+const S_CAPMID = T('capmid');
+const S_LV = T('lowervocab');
+const S_CV = T('capvocab');
+const S_GAZ = T('gaz');
+const S_GAZMAJ = T('gazmaj');
+const S_GAZM1 = T('gaz-1');
+const S_GAZP1 = T('gaz+1');
+const S_FN = T('firstname');
+const S_FNM1 = T('firstname-1');
+const S_LN = T('lastname');
+const S_OKW = T('orgkw');
+const S_OKR = T('orgkw-right');
+const S_OKL = T('orgkw-left');
+const S_LKW = T('lockw');
+const S_LKR = T('lockw-right');
+const S_TTL = T('title-1');
+const S_PAREN = T('paren');
+const S_SLEN = T('slen');
+const S_HEAD = T('headline');
+const S_HYP = T('hyphen-part');
+const S_HYPL = T('hyphen-last');
+const S_BOS = hashStr(FNV_OFFSET, '<S>');
+const S_EOS = hashStr(FNV_OFFSET, '</S>');
+
+export const S_T1 = T('t-1');
+export const S_T2 = T('t-2|t-1');
+export const S_T1W = T('t-1|lw');
+export const S_T1S = T('t-1|ssh');
+
+const bin = (n: number): number => (n === 0 ? 0 : n <= 2 ? 1 : n <= 10 ? 2 : 3);
+
+/** Out-array of feature buckets (mask applied by the caller's `Features`). */
+export class FeatureSink {
+  buf: number[] = [];
+  constructor(readonly mask: number) {}
+  add(h: number): void {
+    this.buf.push(mix(h) & this.mask);
+  }
+}
+
+/** Gazetteer matches of a sentence: for each token, bits of (type, position) per matched type. */
+function gazetteerMatches(toks: readonly Tok[], lex: Lexicon): { pos: Int32Array; maj: Int32Array } {
+  const n = toks.length;
+  // pos[i]: for each type t, 3 bits at (t*3): 0 none, 1 B, 2 I, 3 L, 4 U; longest match per type wins.
+  const pos = new Int32Array(n);
+  const best = new Int32Array(n * 4);
+  const maj = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t0 = toks[i]!;
+    if (!(t0.cap || /^\d/u.test(t0.w))) continue;
+    let s = '';
+    for (let j = i; j < n && j < i + MAX_GAZ_LEN; j++) {
+      s = j === i ? t0.lw : s + ' ' + toks[j]!.lw;
+      const tj = toks[j]!;
+      if (!(tj.cap || /^\d/u.test(tj.w))) continue;
+      const v = lex.gaz.get(key52(s));
+      if (v === undefined) continue;
+      const len = j - i + 1;
+      for (let t = 0; t < 4; t++) {
+        if (!(v & (1 << t))) continue;
+        for (let k = i; k <= j; k++) {
+          if (best[k * 4 + t]! >= len) continue;
+          best[k * 4 + t] = len;
+          const p = len === 1 ? 4 : k === i ? 1 : k === j ? 3 : 2;
+          pos[k] = (pos[k]! & ~(7 << (t * 3))) | (p << (t * 3));
+        }
+      }
+      const m = v >> 4;
+      for (let k = i; k <= j; k++) if (len >= (maj[k]! >> 3)) maj[k] = (len << 3) | m;
+    }
+  }
+  return { pos, maj };
+}
+
+/** Static features of every token of a sentence: `out[i]` lists the buckets of token `i`. */
+export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): Int32Array[] {
+  const toks = sent.toks;
+  const n = toks.length;
+  const gz = gazetteerMatches(toks, lex);
+  const out: Int32Array[] = [];
+  const f = new FeatureSink(mask);
+  const lwh = (i: number): number => (i < 0 ? S_BOS : i >= n ? S_EOS : toks[i]!.hLw);
+  const shs = (i: number): string => (i < 0 ? '<S>' : i >= n ? '</S>' : toks[i]!.sh);
+  const sshh = (i: number): number => (i < 0 ? S_BOS : i >= n ? S_EOS : toks[i]!.hSsh);
+  const slen = n === 1 ? 1 : n === 2 ? 2 : n === 3 ? 3 : n <= 6 ? 4 : 5;
+  for (let i = 0; i < n; i++) {
+    f.buf = [];
+    const t = toks[i]!;
+    const lw = t.lw;
+    f.add(S_BIAS);
+    f.add(hashStr(S_W, t.w));
+    f.add(join(S_LW, t.hLw));
+    f.add(hashStr(S_SH, t.sh));
+    f.add(join(S_SSH, t.hSsh));
+    let hp = FNV_OFFSET;
+    for (let k = 0; k < 4 && k < lw.length - 1; k++) {
+      hp = Math.imul(hp ^ lw.charCodeAt(k), 16777619);
+      f.add(join(S_PRE[k]!, hp));
+    }
+    let hs = FNV_OFFSET;
+    for (let k = 0; k < 4 && k < lw.length - 1; k++) {
+      hs = Math.imul(hs ^ lw.charCodeAt(lw.length - 1 - k), 16777619);
+      f.add(join(S_SUF[k]!, hs));
+    }
+    f.add(join(S_LWM1, lwh(i - 1)));
+    f.add(join(S_LWM2, lwh(i - 2)));
+    f.add(join(S_LWP1, lwh(i + 1)));
+    f.add(join(S_LWP2, lwh(i + 2)));
+    f.add(hashStr(S_SHM1, shs(i - 1)));
+    f.add(hashStr(S_SHP1, shs(i + 1)));
+    f.add(join(S_SSHM2, sshh(i - 2)));
+    f.add(join(S_SSHP2, sshh(i + 2)));
+    f.add(join(join(S_BIM, lwh(i - 1)), t.hLw));
+    f.add(join(join(S_BIP, t.hLw), lwh(i + 1)));
+    f.add(join(join(join(S_SH3, sshh(i - 1)), t.hSsh), sshh(i + 1)));
+    f.add(join(join(S_SHW1, t.hSsh), lwh(i + 1)));
+    f.add(join(join(S_SHWM1, lwh(i - 1)), t.hSsh));
+    if (i === 0) {
+      f.add(S_FIRST);
+      f.add(join(S_FIRST_SH, t.hSsh));
+    }
+    if (sent.allCaps) {
+      f.add(S_AC);
+      f.add(join(S_AC_SH, t.hSsh));
+      f.add(join(S_AC_LW, t.hLw));
+    }
+    const where = i === 0 ? 1 : sent.allCaps ? 2 : 3;
+    if (t.cap && where === 3) f.add(S_CAPMID);
+    if (t.hasLetter) {
+      const ctx = where * 2 + (t.cap ? 1 : 0);
+      f.add(join(join(S_LV, ctx), bin(lex.lowerCount.get(t.key) ?? 0)));
+      f.add(join(join(S_CV, ctx), bin(lex.capCount.get(t.key) ?? 0)));
+    }
+    const g = gz.pos[i]!;
+    for (let ty = 0; ty < 4; ty++) {
+      const p = (g >> (ty * 3)) & 7;
+      if (p) f.add(join(join(S_GAZ, ty), p));
+    }
+    if (gz.maj[i]) f.add(join(S_GAZMAJ, gz.maj[i]! & 7));
+    if (i > 0 && gz.maj[i - 1]) f.add(join(S_GAZM1, gz.maj[i - 1]! & 7));
+    if (i + 1 < n && gz.maj[i + 1]) f.add(join(S_GAZP1, gz.maj[i + 1]! & 7));
+    if (t.hasLetter) {
+      if (lex.firstNames.has(t.key)) f.add(join(S_FN, t.cap ? 1 : 0));
+      if (lex.lastNames.has(t.key)) f.add(join(S_LN, t.cap ? 1 : 0));
+      if (i > 0 && t.cap && lex.firstNames.has(toks[i - 1]!.key) && toks[i - 1]!.cap) f.add(S_FNM1);
+    }
+    if (ORG_KEYWORDS.has(lw)) f.add(join(S_OKW, t.cap ? 1 : 0));
+    if (LOC_KEYWORDS.has(lw)) f.add(join(S_LKW, t.cap ? 1 : 0));
+    if (t.cap) {
+      // A capitalised run to the right that ends in an organisation / place keyword.
+      for (let j = i + 1; j < n && j <= i + 5; j++) {
+        const u = toks[j]!;
+        if (ORG_KEYWORDS.has(u.lw)) {
+          f.add(join(S_OKR, (u.cap ? 1 : 0) + (j - i > 1 ? 2 : 0)));
+          break;
+        }
+        if (LOC_KEYWORDS.has(u.lw) && u.cap) {
+          f.add(join(S_LKR, j - i > 1 ? 1 : 0));
+          break;
+        }
+        if (!u.cap && !CONNECTORS.has(u.lw)) break;
+      }
+      // `University of Tours`: a keyword, then `of`, then capitalised words up to here.
+      for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
+        const u = toks[j]!;
+        if (u.lw === 'of' && j > 0 && toks[j - 1]!.cap) {
+          const kw = toks[j - 1]!.lw;
+          if (ORG_KEYWORDS.has(kw)) f.add(join(S_OKL, 1));
+          else if (LOC_KEYWORDS.has(kw)) f.add(join(S_OKL, 2));
+          break;
+        }
+        if (!u.cap) break;
+      }
+      if (i > 0 && TITLES.has(toks[i - 1]!.lw)) f.add(S_TTL);
+    }
+    if (i > 0 && i + 1 < n && toks[i - 1]!.w === '(' && toks[i + 1]!.w === ')') f.add(join(S_PAREN, t.hSsh));
+    f.add(join(join(S_SLEN, slen), i === 0 ? 1 : 0));
+    if (sent.index === 0) f.add(join(S_HEAD, t.hSsh));
+    const dash = lw.indexOf('-');
+    if (dash > 0 && dash < lw.length - 1 && t.hasLetter) {
+      const parts = lw.split('-');
+      for (const p of parts) f.add(hashStr(S_HYP, p));
+      f.add(hashStr(S_HYPL, parts[parts.length - 1]!));
+    }
+    out.push(Int32Array.from(f.buf));
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * Offset-keeping tokenizer for raw news text, in the style of the CoNLL-2003 (Reuters) tokens:
+ * punctuation and quotes are tokens of their own, clitics `'s` and `n't` are split off,
+ * while abbreviations (`U.S.`, `Mr.`, `J.`), hyphenated words (`Jean-Luc`), elisions
+ * (`L’Express`, `O'Brien`) and numbers (`60,000`, `3.5`, `1996-08-22`) stay whole.
+ */
+
+/** A token with its character span `[start, end)` in the text it was read from. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Abbreviations that keep their full stop (compared lower-cased, without the stop). */
+const ABBREVIATIONS = new Set(
+  ('mr mrs ms dr prof st mt ft no nos vs etc inc ltd corp co cos bros gen gov sen rep reps jr sr sgt lt col capt cmdr maj adm ' +
+    'pres supt insp det cpl pvt rev fr msgr hon dept univ assn ave blvd rd fig approx est ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'mme mlle').split(' '),
+);
+
+const OPENERS = new Set(['(', '[', '{', '"', '\u201C', '\u201E', '\u00AB', '\u2018', "'", '\u2039', '<', '*']);
+const CLOSERS = new Set([')', ']', '}', '"', '\u201D', '\u00BB', '\u2019', "'", '\u203A', ',', ';', ':', '!', '?', '>', '*']);
+const APOSTROPHES = "'\u2019\u2018`";
+const CURRENCY = /^[$€£¥₹]/u;
+const CLITIC = /^(.*\p{L})((?:['\u2019](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M))|(?:n['\u2019]t|N['\u2019]T))$/u;
+
+/** Split raw text into tokens with character offsets into `text`. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const chunk = /\S+/gu;
+  for (let m = chunk.exec(text); m !== null; m = chunk.exec(text)) splitChunk(m[0], m.index, out);
+  return out;
+}
+
+function push(out: Token[], text: string, start: number): void {
+  if (text.length > 0) out.push({ text, start, end: start + text.length });
+}
+
+/** Split one white-space-free chunk starting at offset `at`. */
+function splitChunk(chunk: string, at: number, out: Token[]): void {
+  // Dashes between words: `police—and`, `Paris--Lyon`, `1996–97` is kept (digits).
+  const dash = /\u2014|\u2015|--+|(?<=\p{L})\u2013(?=\p{L})|(?<=[^\d])\u2013|\u2013(?=[^\d])/u.exec(chunk);
+  if (dash && chunk.length > dash[0].length) {
+    const i = dash.index;
+    if (i > 0) splitChunk(chunk.slice(0, i), at, out);
+    push(out, dash[0], at + i);
+    if (i + dash[0].length < chunk.length) splitChunk(chunk.slice(i + dash[0].length), at + i + dash[0].length, out);
+    return;
+  }
+  // Ellipsis inside a chunk: `wait...what`.
+  const dots = /\.{3,}|\u2026/u.exec(chunk);
+  if (dots && chunk.length > dots[0].length) {
+    const i = dots.index;
+    if (i > 0) splitChunk(chunk.slice(0, i), at, out);
+    push(out, dots[0], at + i);
+    if (i + dots[0].length < chunk.length) splitChunk(chunk.slice(i + dots[0].length), at + i + dots[0].length, out);
+    return;
+  }
+  // Slashes and internal quotes/brackets split, except in numbers (`1/2`) and addresses.
+  const inner = /(?<=\p{L})\/(?=\p{L})|["\u201C\u201D\u00AB\u00BB()[\]{};]/u.exec(chunk.slice(1, -1));
+  if (inner && !/^(https?:|www\.)/iu.test(chunk)) {
+    const i = inner.index + 1;
+    splitChunk(chunk.slice(0, i), at, out);
+    push(out, inner[0], at + i);
+    if (i + 1 < chunk.length) splitChunk(chunk.slice(i + 1), at + i + 1, out);
+    return;
+  }
+
+  let s = 0;
+  let e = chunk.length;
+  const head: Token[] = [];
+  const tail: Token[] = [];
+  // Leading openers; an apostrophe before digits (`'96`) stays.
+  while (s < e) {
+    const c = chunk[s]!;
+    if (OPENERS.has(c) && !(APOSTROPHES.includes(c) && /^\d/u.test(chunk.slice(s + 1)))) {
+      head.push({ text: c, start: at + s, end: at + s + 1 });
+      s++;
+    } else if (CURRENCY.test(c) && s + 1 < e && /\d/u.test(chunk[s + 1]!)) {
+      head.push({ text: c, start: at + s, end: at + s + 1 });
+      s++;
+    } else break;
+  }
+  // Trailing closers and the final full stop, innermost last.
+  for (;;) {
+    if (e <= s) break;
+    const c = chunk[e - 1]!;
+    const body = chunk.slice(s, e);
+    if (body === '...' || body === '\u2026') break;
+    if (body.endsWith('...')) {
+      tail.unshift({ text: '...', start: at + e - 3, end: at + e });
+      e -= 3;
+      continue;
+    }
+    if (c === '\u2026') {
+      tail.unshift({ text: c, start: at + e - 1, end: at + e });
+      e--;
+      continue;
+    }
+    if (c === '.' && e - s > 1) {
+      if (isAbbreviation(chunk.slice(s, e))) break;
+      tail.unshift({ text: '.', start: at + e - 1, end: at + e });
+      e--;
+      continue;
+    }
+    if (c === '%' && e - s > 1 && /\d/u.test(chunk[e - 2]!)) break;
+    if (CLOSERS.has(c) && e - s > 1) {
+      // `workers'` → `workers` `'`, but not elisions like `L'` in `L'Express` (which never end a chunk).
+      tail.unshift({ text: c, start: at + e - 1, end: at + e });
+      e--;
+      continue;
+    }
+    break;
+  }
+  out.push(...head);
+  const word = chunk.slice(s, e);
+  const cl = CLITIC.exec(word);
+  if (cl) {
+    push(out, cl[1]!, at + s);
+    push(out, cl[2]!, at + s + cl[1]!.length);
+  } else {
+    push(out, word, at + s);
+  }
+  out.push(...tail);
+}
+
+/** Does `word` (ending in a full stop) keep it? */
+function isAbbreviation(word: string): boolean {
+  const bare = word.slice(0, -1);
+  if (bare.length === 0) return false;
+  if (/^\p{L}$/u.test(bare)) return true; // initial: `J.`
+  if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return true; // `U.S`, `a.m`
+  return ABBREVIATIONS.has(bare.toLowerCase()) && /^\p{L}+$/u.test(bare);
+}
