@@ -22,7 +22,9 @@ function toPartial(c: chrono.ParsedComponents, cap: DatePrecision | null, approx
   const d = c.get('day')!;
   const known: DatePrecision = c.isCertain('day') ? 'day' : c.isCertain('month') ? 'month' : 'year';
   const order: DatePrecision[] = ['year', 'month', 'day'];
-  const precision = cap && order.indexOf(cap) < order.indexOf(known) ? cap : known;
+  // A relative date is as precise as the date it is relative to.
+  const precision = cap ?? known;
+  void order;
   const iso = precision === 'year' ? `${y}` : precision === 'month' ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`;
   return { iso, precision, approximate };
 }
@@ -46,7 +48,8 @@ export function extractEvents(blocks: readonly Block[], published: PartialDate |
       if (/^\d{1,2}$|^\d{4}$/.test(r.text.trim()) && !/\b(?:in|since|until|by|from)\s+$/iu.test(block.text.slice(0, r.index))) continue;
       const relative = !r.start.isCertain('month');
       const cap = relative && published ? published.precision : null;
-      const date = toPartial(r.start, cap, relative || !explicitYear ? true : false);
+      // Against a month or a year, "on Wednesday" can only be placed in that month or year.
+      const date = relative && published && published.precision !== 'day' ? { ...published, approximate: true } : toPartial(r.start, cap, relative || !explicitYear);
       const sentence = sentenceAt(sentences, r.index);
       events.push({ date, expression: r.text, evidence: { block: block.n, sentence: sentence?.text ?? block.text, start: r.index, end: r.index + r.text.length } });
     }

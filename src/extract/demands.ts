@@ -22,7 +22,7 @@ const DEMAND_VERB = new RegExp(
 );
 
 /** Uses of those verbs that make no demand: a plan, a hypothesis, a private favour. */
-const NOT_A_DEMAND = /\b(?:going\s+to|will|would|could|might|may|to)\s+(?:\S+\s+)?$|\b(?:didn't|did\s+not|does\s+not|doesn't|never|not)\s+$/iu;
+const NOT_A_DEMAND = /\b(?:going\s+to|will|would|could|might|may)\s+(?:\S+\s+)?$|\b(?:didn't|did\s+not|does\s+not|doesn't|never|not)\s+$/iu;
 const PRIVATE_ASK = /\bask(?:s|ed|ing)?\s+(?:him|her|me|us|them|you|it)\b/iu;
 
 /** An introduction to a list of demands: `… demand that the ministry accede to their first demands:` */
@@ -85,8 +85,9 @@ function labelOf(sentence: string, at: number, verb: string): string {
     return shorten(head);
   }
   const rest = sentence.slice(at + verb.length).replace(/^\s+/u, '');
-  const lead = /^(?:that|for)\s+/iu.test(verb.trim().split(/\s+/u).at(-1) ?? '') ? '' : verb.trim().split(/\s+/u).slice(1).join(' ');
-  const text = `${lead} ${rest}`.trim();
+  const words = verb.trim().split(/\s+/u);
+  const lead = /^(?:that|for|to|study|on)$/iu.test(words.at(-1) ?? '') ? '' : words.slice(1).join(' ');
+  const text = `${lead} ${rest}`.trim().replace(/^(?:for|that|to study|to)\s+/iu, '');
   return shorten(text.replace(/[.!?”"]+$/u, ''));
 }
 

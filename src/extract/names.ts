@@ -4,7 +4,7 @@
  */
 
 /** Words that open a span but are not part of a name. */
-const LEADING = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|former|ex|late|mr|mrs|ms|dr)\.?\s+/iu;
+const LEADING = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|former|ex|late|mr|mrs|ms|dr|when|while|after|before|if|as|since|and|but|or|for|from|with|in|on|at|by|to|of|under|like|according|whose|where|then|so|yet|also|even|only)\.?\s+/iu;
 /** A possessive ending. */
 const POSSESSIVE = /['’]s$/u;
 

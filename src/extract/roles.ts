@@ -46,15 +46,14 @@ function after(text: string, person: PlacedMention, orgs: readonly PlacedMention
   const from = person.end + app[0].length;
   const clauseEnd = from + (/[,.;:!?“”"()]|\s[–—]\s/u.exec(text.slice(from))?.index ?? text.length - from);
   const clause = text.slice(from, clauseEnd);
-  const poss = new RegExp(`^(?:its|their)\\s+((?:${WORD}\\s+){0,3}?(?:${TITLE_NOUNS}))\\b`, 'iu').exec(clause);
+  const poss = new RegExp(`^(?:its|their)\\s+((?:${WORD}\\s+){0,3}(?:${TITLE_NOUNS}))\\b`, 'iu').exec(clause);
   if (poss) return { title: tidy(poss[1]!), organization: its(from) };
   // An organization named inside the apposition: `general secretary of the Union of X`, `former RPR militant`.
   const org = orgs.find((o) => o.start >= from && o.start < clauseEnd);
   if (org) {
     const head = text.slice(from, org.start);
     const viaPrep = /^(?:an?\s+|the\s+)?((?:[^,]*?))\s+(?:of|at|from|for|in|with)\s+(?:the\s+)?$/iu.exec(head);
-    if (viaPrep && TITLE_END.test(viaPrep[1]!.replace(/\s+of\s+.*$/iu, '')) ) return { title: tidy(viaPrep[1]!), organization: org.name };
-    if (viaPrep && /\b(?:of|in)\s+[\p{L}\s]+$/iu.test(viaPrep[1]!)) return { title: tidy(viaPrep[1]!), organization: org.name };
+    if (viaPrep && isTitle(viaPrep[1]!)) return { title: tidy(viaPrep[1]!), organization: org.name };
     const tail = text.slice(org.end, clauseEnd);
     const inline = new RegExp(`^\\s+((?:${WORD}\\s+){0,2}?(?:${TITLE_NOUNS}))\\b`, 'iu').exec(tail);
     if (inline && /^(?:an?\s+|the\s+)?(?:former\s+|ex-)?$/iu.test(head)) return { title: tidy(`${head}${inline[1]}`), organization: org.name };
@@ -84,6 +83,14 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
     return { title: tidy(title), organization: org?.name ?? null };
   }
   return null;
+}
+
+/** A title is short and has a title noun among its first words: `general secretary`, `professor of criminal law`. */
+function isTitle(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  if (words.length > 6) return false;
+  const head = text.replace(/\s+(?:of|for|in|at)\s+.*$/iu, '');
+  return TITLE_END.test(head) && head.split(/\s+/u).length <= 4;
 }
 
 function tidy(title: string): string {

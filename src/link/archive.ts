@@ -210,7 +210,7 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
 
 /** Surname first for people would need to know which word is the surname; sort on the name as written, minus a leading article. */
 function sortName(name: string): string {
-  return name.replace(/^(?:the|l['’]|la|le|les)\s*/iu, '');
+  return name.replace(/^(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)/iu, '');
 }
 
 /** One role per person, title and organization; evidence gathered. */

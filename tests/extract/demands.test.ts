@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { body, extractText, type Names } from '../helpers/extract.ts';
+
+type Case = [name: string, paragraphs: string[], names: Names, expected: { label: string; by: string[] }[]];
+
+const union: Names = { ORG: ['Harbour Workers Union'], PER: ['Jane Roe'] };
+
+const cases: Case[] = [
+  ['a sentence that demands', ['The Harbour Workers Union demands a pay rise for all dockers.'], union, [{ label: 'A pay rise for all dockers', by: ['Harbour Workers Union'] }]],
+  ['a call for something', ['The Harbour Workers Union is calling for a ban on night shifts.'], union, [{ label: 'A ban on night shifts', by: ['Harbour Workers Union'] }]],
+  ['a push for something', ['Dockers marched on Monday to push for a law on safety.'], {}, [{ label: 'A law on safety', by: [] }]],
+  ['an urge', ['Jane Roe urged the minister to reopen the talks.'], union, [{ label: 'Reopen the talks', by: ['Jane Roe'] }]],
+  ['a promise to study', ['The ministry promised to study a new pension scheme.'], { ORG: ['ministry'] }, [{ label: 'A new pension scheme', by: [] }]],
+  ['a demand inside a quote, made by its speaker', ['“A fair wage: this is what we have been demanding for ten years,” said Jane Roe.'], union, [{ label: 'A fair wage', by: ['Jane Roe'] }]],
+  [
+    'an explicit list',
+    ['Jane Roe, general secretary of the Harbour Workers Union, spoke.', 'The dockers demand that the port accept their demands:', '- Safety gear. Every docker must have it.', '- Shorter shifts. Twelve hours is too long.'],
+    union,
+    [
+      { label: 'Safety gear', by: ['Harbour Workers Union'] },
+      { label: 'Shorter shifts', by: ['Harbour Workers Union'] },
+    ],
+  ],
+  ['no demand from a noun', ['The minister acted in accordance with the demands of the Harbour Workers Union.'], union, []],
+  ['no demand from a plan', ['The unions were going to ask him for his telephone number.'], {}, []],
+  ['no demand from a private favour', ['Jane Roe asked him for a lift home.'], union, []],
+];
+
+describe('extractDemands', () => {
+  for (const [name, paragraphs, names, expected] of cases) {
+    it(`should read ${name}`, () => {
+      const record = extractText(body(...paragraphs), names);
+      expect(record.demands.map((d) => ({ label: d.label, by: [...d.by] }))).toEqual(expected);
+    });
+  }
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { body, extractText, type Names } from '../helpers/extract.ts';
+
+type Case = [name: string, text: string, names: Names, expected: { text: string; speaker: string | null }[]];
+
+const cases: Case[] = [
+  ['a quote followed by "said X"', '“We will not give up the fight for our jobs,” said Jane Roe.', { PER: ['Jane Roe'] }, [{ text: 'We will not give up the fight for our jobs', speaker: 'Jane Roe' }]],
+  ['a quote followed by "X said"', '“The port will close in June this year,” Roe said on Monday.', { PER: ['Roe'] }, [{ text: 'The port will close in June this year', speaker: 'Roe' }]],
+  ['a speaker who introduces the quote', 'Paul Martin told reporters: “There is no money left for this.”', { PER: ['Paul Martin'] }, [{ text: 'There is no money left for this.', speaker: 'Paul Martin' }]],
+  ['an attribution inside the quote', '“They always speak first, notes Luc Petit, a sociologist. Nobody else does that here.”', { PER: ['Luc Petit'] }, [{ text: 'They always speak first', speaker: 'Luc Petit' }]],
+  ['an unnamed speaker', '“You must help us, minister,” an officer said to Paul Martin.', { PER: ['Paul Martin'] }, [{ text: 'You must help us, minister', speaker: null }]],
+  ['the one person a paragraph names', 'Jane Roe was at the gate. “We have waited for far too long now.”', { PER: ['Jane Roe'] }, [{ text: 'We have waited for far too long now.', speaker: 'Jane Roe' }]],
+  ['no quote from scare quotes', 'The union took “quite tough” positions, said Jane Roe.', { PER: ['Jane Roe'] }, []],
+  ['no quote from a headline', 'Under the headline “Dockers will strike again next week”, the paper ran the story.', {}, []],
+];
+
+describe('extractQuotes', () => {
+  for (const [name, text, names, expected] of cases) {
+    it(`should read ${name}`, () => {
+      const record = extractText(body(text), names);
+      expect(record.quotes.map((q) => ({ text: q.text, speaker: q.speaker }))).toEqual(expected);
+    });
+  }
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { body, extractText, type Names } from '../helpers/extract.ts';
+
+type Case = [name: string, text: string, names: Names, expected: { person: string; title: string; organization: string | null }[]];
+
+const cases: Case[] = [
+  ['an apposition with "of"', 'Jane Roe, general secretary of the Harbour Workers Union, spoke on Monday.', { PER: ['Jane Roe'], ORG: ['Harbour Workers Union'] }, [{ person: 'Jane Roe', title: 'general secretary', organization: 'Harbour Workers Union' }]],
+  ['an apposition with "from"', 'Jane Roe, a spokeswoman from the Dockers Federation, declined to comment.', { PER: ['Jane Roe'], ORG: ['Dockers Federation'] }, [{ person: 'Jane Roe', title: 'spokeswoman', organization: 'Dockers Federation' }]],
+  ['a title with a field', 'Paul Martin, professor of criminal law at the University of Lyon, disagrees.', { PER: ['Paul Martin'], ORG: ['University of Lyon'] }, [{ person: 'Paul Martin', title: 'professor of criminal law', organization: 'University of Lyon' }]],
+  ['"its" for the organization of the sentence', 'The Harbour Workers Union held a rally, led by Jane Roe, its general secretary.', { PER: ['Jane Roe'], ORG: ['Harbour Workers Union'] }, [{ person: 'Jane Roe', title: 'general secretary', organization: 'Harbour Workers Union' }]],
+  ['a possessive before the name', 'After the vote, its new spokesman, Luc Petit, resigned from the Dockers Federation.', { PER: ['Luc Petit'], ORG: ['Dockers Federation'] }, [{ person: 'Luc Petit', title: 'new spokesman', organization: 'Dockers Federation' }]],
+  ['an organization before a title', 'Labour party leader Ann Smith was re-elected.', { PER: ['Ann Smith'], ORG: ['Labour'] }, [{ person: 'Ann Smith', title: 'party leader', organization: 'Labour' }]],
+  ['a capitalized title before the name', 'Transport Minister Paul Martin visited the port.', { PER: ['Paul Martin'] }, [{ person: 'Paul Martin', title: 'Transport Minister', organization: null }]],
+  ['no role where none is stated', 'Jane Roe met Paul Martin in Lyon on Monday.', { PER: ['Jane Roe', 'Paul Martin'], LOC: ['Lyon'] }, []],
+  ['no role from a list of names', 'Jane Roe, Paul Martin and Luc Petit signed the letter.', { PER: ['Jane Roe', 'Paul Martin', 'Luc Petit'] }, []],
+];
+
+describe('extractRoles', () => {
+  for (const [name, text, names, expected] of cases) {
+    it(`should read ${name}`, () => {
+      const record = extractText(body(text), names);
+      expect(record.roles.map((r) => ({ person: r.person, title: r.title, organization: r.organization }))).toEqual(expected);
+    });
+  }
+  it('should keep the sentence as evidence', () => {
+    const record = extractText(body('Jane Roe, general secretary of the Harbour Workers Union, spoke. Nobody listened.'), { PER: ['Jane Roe'], ORG: ['Harbour Workers Union'] });
+    expect(record.roles[0]?.evidence.sentence).toBe('Jane Roe, general secretary of the Harbour Workers Union, spoke.');
+  });
+});
