@@ -1,6 +1,7 @@
 import type { Archive, ArticleRecord, Curation, Problem } from './model.ts';
 import { readCuration, readSources } from './read/index.ts';
-import { buildLexicon, extractArticle, compromiseTagger, type NameTagger } from './extract/index.ts';
+import { buildLexicon, extractArticle, type NameTagger } from './extract/index.ts';
+import { loadTagger } from './ner/index.ts';
 import { linkArchive } from './link/index.ts';
 
 /** What a build of the archive gives: the archive, the records it was linked from, and every problem. */
@@ -14,7 +15,7 @@ export interface BuildResult {
 let defaultTagger: NameTagger | undefined;
 /** The tagger extraction uses. */
 export function tagger(): NameTagger {
-  defaultTagger ??= compromiseTagger();
+  defaultTagger ??= loadTagger();
   return defaultTagger;
 }
 

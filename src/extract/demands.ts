@@ -24,6 +24,8 @@ const DEMAND_VERB = new RegExp(
 /** Uses of those verbs that make no demand: a plan, a hypothesis, a private favour. */
 const NOT_A_DEMAND = /\b(?:going\s+to|will|would|could|might|may)\s+(?:\S+\s+)?$|\b(?:didn't|did\s+not|does\s+not|doesn't|never|not)\s+$/iu;
 const PRIVATE_ASK = /\bask(?:s|ed|ing)?\s+(?:him|her|me|us|them|you|it)\b/iu;
+/** A demand someone was heard or seen making, inside a story: `hearing him ask that …`. */
+const WITNESSED = /\b(?:him|her|me|them)\s+$/iu;
 
 /** An introduction to a list of demands: `… demand that the ministry accede to their first demands:` */
 const LIST_INTRO = /\b(?:demand|demands|claims|call for|calls for|ask|asks|request|requests|want|wants|grievances)\b[^:]*:\s*$/iu;
@@ -68,7 +70,7 @@ export function extractDemands(
       const m = DEMAND_VERB.exec(sentence.text);
       if (!m || LIST_INTRO.test(sentence.text)) continue;
       const before = sentence.text.slice(0, m.index);
-      if (NOT_A_DEMAND.test(before) || PRIVATE_ASK.test(sentence.text.slice(m.index))) continue;
+      if (NOT_A_DEMAND.test(before) || WITNESSED.test(before) || PRIVATE_ASK.test(sentence.text.slice(m.index))) continue;
       const at = sentence.start + m.index;
       const label = labelOf(sentence.text, m.index, m[0]);
       if (!label) continue;
@@ -81,8 +83,10 @@ export function extractDemands(
 /** The demanded thing, short: what follows the verb to the end of the clause, or what precedes `: this is what we demand`. */
 function labelOf(sentence: string, at: number, verb: string): string {
   if (/^what\b/iu.test(verb)) {
-    const head = sentence.slice(0, at).replace(/[:\s,–—-]*(?:this|that|it)\s+is\s*$/iu, '').replace(/^[\s“"]+/u, '');
-    return shorten(head);
+    const head = sentence.slice(0, at).replace(/[:\s,–—-]*(?:this|that|it)\s+is\s*$/iu, '');
+    // The demanded thing starts after the last opening quote or colon: `…, its secretary: “Self-defence`.
+    const start = Math.max(head.lastIndexOf('“'), head.lastIndexOf('"'), head.lastIndexOf(': ') + 1);
+    return shorten(head.slice(start + 1).replace(/^[\s“"]+/u, ''));
   }
   const rest = sentence.slice(at + verb.length).replace(/^\s+/u, '');
   const words = verb.trim().split(/\s+/u);

@@ -4,7 +4,7 @@ import { findNames, foldForMatch } from '../text/find.ts';
 import { sentenceAt, splitSentences } from '../text/sentences.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { NameTagger } from './tagger.ts';
-import { cleanSpan, isGenericName, ORG_NOUN_AFTER, acronymAfter } from './names.ts';
+import { cleanSpan, isGenericName, ORG_NOUN_AFTER, acronymAfter, PLACE_HEADS, looksLikePlace, titleCaseRanges } from './names.ts';
 
 /** One name found in one block, before names are grouped into entities. */
 interface Hit {
@@ -30,7 +30,38 @@ const KIND_OF: Record<TaggedSpan['type'], EntityKind | null> = { PER: 'person', 
 export function extractEntities(blocks: readonly Block[], tagger: NameTagger, lexicon: Lexicon): FoundEntity[] {
   const hits: Hit[] = [];
   for (const block of blocks) hits.push(...hitsOfBlock(block, tagger, lexicon));
-  return groupHits(hits, blocks);
+  return groupHits([...hits, ...surnameHits(hits, blocks)], blocks);
+}
+
+/**
+ * A surname the tagger missed is still a mention: once `Jane Roe` is named, every capitalized
+ * `Roe` in the article not already found is hers (unless two people share the surname).
+ */
+function surnameHits(hits: readonly Hit[], blocks: readonly Block[]): Hit[] {
+  const owners = new Map<string, Set<string>>();
+  for (const h of hits) {
+    if (h.kind !== 'person') continue;
+    const words = h.text.split(/\s+/u);
+    const last = words.at(-1)!;
+    if (words.length < 2 || last.length < 3 || !/^\p{Lu}/u.test(last)) continue;
+    const set = owners.get(last) ?? new Set();
+    set.add(h.curated?.name ?? h.text);
+    owners.set(last, set);
+  }
+  const out: Hit[] = [];
+  for (const [surname, people] of owners) {
+    if (people.size !== 1) continue;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}-])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'gu');
+    for (const block of blocks) {
+      for (const m of block.text.matchAll(re)) {
+        const start = m.index;
+        const end = start + surname.length;
+        if (hits.some((h) => h.block === block.n && start < h.end && end > h.start)) continue;
+        out.push({ block: block.n, start, end, text: surname, kind: 'person' });
+      }
+    }
+  }
+  return out;
 }
 
 function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] {
@@ -44,9 +75,11 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
       out.push({ block: block.n, start, end, text: text.slice(start, end), kind: curated.kind, curated });
     }
   }
-  for (const span of tagger.tagText(text)) {
+  const masked = titleCaseRanges(text, block.kind === 'heading');
+  for (const span of joinPlaceHeads(text, tagger.tagText(text))) {
     const cleaned = cleanSpan(text, span.start, span.end);
     if (!cleaned || taken(cleaned.start, cleaned.end)) continue;
+    if (masked.some((r) => cleaned.start >= r.start && cleaned.end <= r.end)) continue;
     const name = text.slice(cleaned.start, cleaned.end);
     const key = nameKey(name);
     if (lexicon.ignore.has(key) || isGenericName(name)) continue;
@@ -55,6 +88,7 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     const acronym = acronymAfter(after);
     let kind = curated?.kind ?? KIND_OF[span.type];
     if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined)) kind = 'organization';
+    else if (!curated && looksLikePlace(name)) kind = 'place';
     if (kind === null) continue;
     out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}) });
   }
@@ -65,6 +99,28 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     if (start >= 0 && !taken(start, start + h.acronym.length)) out.push({ block: block.n, start, end: start + h.acronym.length, text: h.acronym, kind: h.kind, ...(h.curated ? { curated: h.curated } : {}) });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** `Place` + `Saint-Michel` tagged apart are one place: `Place Saint-Michel`. */
+function joinPlaceHeads(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (const span of spans) {
+    const prev = out.at(-1);
+    if (prev && PLACE_HEADS.test(prev.text) && /^\s+$/u.test(text.slice(prev.end, span.start))) {
+      out[out.length - 1] = { start: prev.start, end: span.end, type: 'LOC', text: text.slice(prev.start, span.end) };
+      continue;
+    }
+    const head = /(?:^|\s)(\p{Lu}[\p{L}.]*)\s+$/u.exec(text.slice(Math.max(0, span.start - 12), span.start));
+    if (head && PLACE_HEADS.test(head[1]!) && (span.type === 'LOC' || span.type === 'ORG' || span.type === 'PER')) {
+      const start = span.start - head[0].length + (head[0].startsWith(' ') ? 1 : 0);
+      if (!prev || prev.end <= start) {
+        out.push({ start, end: span.end, type: 'LOC', text: text.slice(start, span.end) });
+        continue;
+      }
+    }
+    out.push(span);
+  }
+  return out;
 }
 
 const tokens = (name: string): string[] => nameKey(name).split(' ').filter(Boolean);
@@ -99,7 +155,7 @@ function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[
       if (o === g) return false;
       const full = longest(o);
       if (full.length <= mine.length) return false;
-      if (kindOf(o) === 'person' && mine.length === 1) return full[0] === mine[0] || full.at(-1) === mine[0];
+      if (kindOf(o) === 'person' && kindOf(g) === 'person' && mine.length === 1) return full[0] === mine[0] || full.at(-1) === mine[0];
       if (kindOf(o) === 'organization' && kindOf(g) !== 'person') return mine.every((t, i) => full[i] === t);
       return false;
     });

@@ -43,12 +43,41 @@ export function cleanSpan(text: string, start: number, end: number): { start: nu
   return e > s ? { start: s, end: e } : null;
 }
 
+/** Words that begin the name of a street, square or natural place: `Place`, `Rue`, `Lake`. */
+export const PLACE_HEADS = /^(?:Place|Rue|Avenue|Boulevard|Quai|Pont|Porte|Square|Mount|Mont|Lake|Lac|Cape|Port|Bay|Gulf|Saint|Sainte|St\.?)$/u;
+
+/**
+ * A name that reads as a place whatever the tagger said: a French compound like
+ * `Ile-de-France`, `Aix-en-Provence` or `Boulogne-sur-Mer`.
+ */
+export function looksLikePlace(name: string): boolean {
+  return /^\p{Lu}[\p{L}]*(?:-(?:de|du|des|en|sur|sous|la|le|lès|les|aux|et)-)\p{Lu}?[\p{L}-]*$/u.test(name);
+}
+
+/**
+ * Character ranges of a block where words are in title case: a slogan or headline,
+ * where capitals do not mark names (`“Paid to Serve, Not to Die”`).
+ */
+export function titleCaseRanges(text: string, isHeading: boolean): { start: number; end: number }[] {
+  const titleCase = (s: string): boolean => {
+    const words = s.split(/[^\p{L}]+/u).filter((w) => w.length > 3);
+    if (words.length < 2) return false;
+    return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+  };
+  if (isHeading && titleCase(text)) return [{ start: 0, end: text.length }];
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[“"‘]([^”"’]{3,120})[”"’]/gu)) if (titleCase(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 /** True when a span is not a name: no capital, a lone generic word, or a shouted heading. */
 export function isGenericName(name: string): boolean {
   if (!/\p{Lu}/u.test(name)) return true;
   if (name.length < 2) return true;
   const words = name.split(/\s+/u);
   if (words.length === 1 && GENERIC.has(name.toLowerCase())) return true;
+  // Doctrines and movements: `Islamism`, `Gaullism`.
+  if (words.length === 1 && /\p{Ll}isms?$/u.test(name)) return true;
   if (words.every((w) => GENERIC.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return true;
   return false;
 }

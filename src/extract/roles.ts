@@ -66,13 +66,13 @@ function after(text: string, person: PlacedMention, orgs: readonly PlacedMention
 /** `its TITLE, NAME`, `the ORG's TITLE, NAME`, `ORG TITLE NAME`, `Title NAME`. */
 function before(text: string, person: PlacedMention, orgs: readonly PlacedMention[], its: (at: number) => string | null, sentenceStart: number): Found {
   const head = text.slice(sentenceStart, person.start);
-  const possessive = new RegExp(`(?:\\b(its|their)|(\\S+)['’]s)\\s+((?:${WORD}\\s+){0,3}?(?:${TITLE_NOUNS})),?\\s+$`, 'iu').exec(head);
+  const possessive = new RegExp(`(?:\\b(its|their)|(\\S+)['’]s)\\s+((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS})),?\\s+$`, 'iu').exec(head);
   if (possessive) {
     const ownerEnd = sentenceStart + possessive.index + (possessive[1] ?? possessive[2] ?? '').length;
     const owner = possessive[1] ? its(ownerEnd) : orgs.find((o) => o.end === ownerEnd)?.name ?? (/^(?:union|party|organi[sz]ation|federation)$/iu.test(possessive[2] ?? '') ? its(ownerEnd) : null);
     return { title: tidy(possessive[3]!), organization: owner };
   }
-  const titled = new RegExp(`((?:${WORD}\\s+){0,3}?(?:${TITLE_NOUNS}))\\s+$`, 'iu').exec(head);
+  const titled = new RegExp(`((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS}))\\s+$`, 'iu').exec(head);
   if (titled) {
     const startAt = sentenceStart + titled.index;
     const org = orgs.find((o) => o.start >= startAt && o.end <= person.start) ?? orgs.find((o) => o.end <= startAt && /^\s+$/u.test(text.slice(o.end, startAt)));

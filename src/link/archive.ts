@@ -217,7 +217,7 @@ function sortName(name: string): string {
 function mergeRoles(roles: readonly Role[]): Role[] {
   const out = new Map<string, Role>();
   for (const r of roles) {
-    const k = `${r.person}|${r.title.toLowerCase()}|${r.organization ?? r.organizationName ?? ''}`;
+    const k = `${r.person}|${r.title.toLowerCase().replace(/^(?:new|current|then|the)\s+/u, '')}|${r.organization ?? r.organizationName ?? ''}`;
     const prev = out.get(k);
     out.set(k, prev ? { ...prev, evidence: [...prev.evidence, ...r.evidence] } : r);
   }

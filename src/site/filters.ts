@@ -56,6 +56,15 @@ export function byInitial<T extends { name: string }>(list: readonly T[]): { let
   return out;
 }
 
+/** `fr` → `French`, through the platform's own language names. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** Eleventy filters: formatting and lookups only, no extraction. */
 export default function filters(config: UserConfig): void {
   // https://www.11ty.dev/docs/filters/#scoped-data-in-filters: `this.page` is the page being rendered.
@@ -69,5 +78,6 @@ export default function filters(config: UserConfig): void {
   config.addFilter('byIds', ((list: readonly { id: unknown }[], ids: readonly unknown[]) => ids.map((id) => byId(list, id)).filter(Boolean)) as never);
   config.addFilter('mostMentioned', mostMentioned as never);
   config.addFilter('byInitial', byInitial as never);
+  config.addFilter('languageName', languageName as never);
   config.addFilter('json', ((value: unknown) => JSON.stringify(value)) as never);
 }
