@@ -1,3 +1,3 @@
 export { extractArticle, type ExtractOptions } from './article.ts';
 export { buildLexicon, type Lexicon } from './lexicon.ts';
-export { compromiseTagger, type NameTagger } from './tagger.ts';
+export { type NameTagger } from './tagger.ts';

@@ -77,7 +77,7 @@ export function isGenericName(name: string): boolean {
   const words = name.split(/\s+/u);
   if (words.length === 1 && GENERIC.has(name.toLowerCase())) return true;
   // Doctrines and movements: `Islamism`, `Gaullism`.
-  if (words.length === 1 && /\p{Ll}isms?$/u.test(name)) return true;
+  if (words.length === 1 && /\p{Ll}(?:isms?|ists)$/u.test(name)) return true;
   if (words.every((w) => GENERIC.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return true;
   return false;
 }

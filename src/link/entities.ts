@@ -66,7 +66,9 @@ export function mergeEntities(records: readonly ArticleRecord[], curation: Curat
   }
   const entities: MergedEntity[] = [];
   for (const [key, a] of acc) {
-    const kind = a.curated?.kind ?? [...a.kinds.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
+    // Most mentions wins; on a tie, organization last: taggers trained on news call cities and countries
+    // organizations (sports teams) far more often than the other way round.
+    const kind = a.curated?.kind ?? [...a.kinds.entries()].sort((x, y) => y[1] - x[1] || TIE_ORDER.indexOf(x[0]) - TIE_ORDER.indexOf(y[0]))[0]![0];
     // The fullest name written, preferring accented spellings and frequency on a tie.
     const written = [...a.names.entries()].sort((x, y) => wordCount(y[0]) - wordCount(x[0]) || y[1] - x[1] || accents(y[0]) - accents(x[0]) || (x[0] < y[0] ? -1 : 1));
     const name = a.curated?.name ?? written[0]![0];
@@ -81,5 +83,6 @@ export function mergeEntities(records: readonly ArticleRecord[], curation: Curat
   return { entities, localKey };
 }
 
+const TIE_ORDER: readonly EntityKind[] = ['person', 'place', 'organization'];
 const wordCount = (s: string): number => s.split(/\s+/u).length;
 const accents = (s: string): number => (s.normalize('NFD').match(/\p{M}/gu) ?? []).length;
