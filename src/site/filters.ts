@@ -65,6 +65,15 @@ export function languageName(code: string): string {
   }
 }
 
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A sentence as safe HTML, with the first occurrence of `text` in `<mark>`. */
+export function highlight(sentence: string, text: string): string {
+  const at = text ? sentence.indexOf(text) : -1;
+  if (at < 0) return escapeHtml(sentence);
+  return `${escapeHtml(sentence.slice(0, at))}<mark>${escapeHtml(text)}</mark>${escapeHtml(sentence.slice(at + text.length))}`;
+}
+
 /** Eleventy filters: formatting and lookups only, no extraction. */
 export default function filters(config: UserConfig): void {
   // https://www.11ty.dev/docs/filters/#scoped-data-in-filters: `this.page` is the page being rendered.
@@ -79,5 +88,6 @@ export default function filters(config: UserConfig): void {
   config.addFilter('mostMentioned', mostMentioned as never);
   config.addFilter('byInitial', byInitial as never);
   config.addFilter('languageName', languageName as never);
+  config.addFilter('highlight', highlight as never);
   config.addFilter('json', ((value: unknown) => JSON.stringify(value)) as never);
 }
