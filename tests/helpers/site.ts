@@ -3,7 +3,7 @@
  * folder over HTTP on 127.0.0.1 (at `/` or under a prefix such as `/archive/`).
  */
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 import { buildArchive } from '../../src/build.ts';
 import { writeSite } from '../../src/site/write.ts';
+import type { Archive } from '../../src/model.ts';
 
 /** The repository root (the folder that holds `content/`). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,6 +20,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export interface BuiltSite {
   /** Absolute path of the folder the site was written to. */
   readonly dir: string;
+  /** The archive the site was rendered from (with the articles' body blocks). */
+  readonly archive: Archive;
   /** Remove the temp folder. */
   cleanup(): Promise<void>;
 }
@@ -31,8 +34,11 @@ export interface BuiltSite {
 export async function buildRealSite(contentDir = path.join(REPO_ROOT, 'content')): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'dossier-site-'));
   const dir = path.join(root, 'site');
+  let archive: Archive;
   try {
-    const { archive, problems } = await buildArchive(contentDir);
+    const result = await buildArchive(contentDir);
+    archive = result.archive;
+    const { problems } = result;
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length) {
       throw new Error(`content has errors:\n${errors.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n')}`);
@@ -49,7 +55,7 @@ export async function buildRealSite(contentDir = path.join(REPO_ROOT, 'content')
     await rm(root, { recursive: true, force: true });
     throw e;
   }
-  return { dir, cleanup: () => rm(root, { recursive: true, force: true }) };
+  return { dir, archive, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
 
 const TYPES: Record<string, string> = {
@@ -152,4 +158,49 @@ export async function serveStatic(dir: string, prefix = '/'): Promise<StaticServ
         server.closeAllConnections();
       }),
   };
+}
+
+/** The parts of `data/archive.json` the site tests rely on. */
+export interface ArchiveJson {
+  readonly articles: readonly {
+    readonly id: string;
+    readonly url: string;
+    readonly headline: string;
+    readonly date: string | null;
+    readonly people: readonly string[];
+    readonly organizations: readonly string[];
+    readonly places: readonly string[];
+    readonly demands: readonly { readonly text: string; readonly by: readonly string[] }[];
+  }[];
+  readonly people: readonly {
+    readonly id: string;
+    readonly url: string;
+    readonly name: string;
+    readonly aliases: readonly string[];
+    readonly roles: readonly { readonly title: string; readonly organization: string | null }[];
+    readonly articles: readonly string[];
+  }[];
+  readonly organizations: readonly {
+    readonly id: string;
+    readonly url: string;
+    readonly name: string;
+    readonly aliases: readonly string[];
+    readonly description?: string | null;
+    readonly articles: readonly string[];
+  }[];
+  readonly places: readonly { readonly id: string; readonly url: string; readonly name: string; readonly articles: readonly string[] }[];
+}
+
+/** Read `data/archive.json` of a built site. */
+export async function readArchiveJson(siteDir: string): Promise<ArchiveJson> {
+  return JSON.parse(await readFile(path.join(siteDir, 'data', 'archive.json'), 'utf8')) as ArchiveJson;
+}
+
+/** Every file under `dir` whose name ends in `ext`, as paths relative to `dir` with `/` separators, sorted. */
+export async function listFiles(dir: string, ext: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(ext))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
 }
