@@ -6,7 +6,7 @@ import { mentionsByBlock, type PlacedMention } from './mentions.ts';
 const DEMAND_VERB = new RegExp(
   [
     String.raw`\b(?:demand(?:s|ed|ing)?)\s+(?:that|for|the|a|an|to|more|all|an?\s)`,
-    String.raw`\bcall(?:s|ed|ing)?\s+for\b`,
+    String.raw`\bcall(?:s|ed|ing)?\s+(?:(?:on|this|last|next)\s+\p{Lu}\p{Ll}+\s+|again\s+|publicly\s+|repeatedly\s+|also\s+)?for\b`,
     String.raw`\bcall(?:s|ed|ing)?\s+on\s+(?:\S+\s+){1,4}?to\b`,
     String.raw`\bask(?:s|ed|ing)?\s+(?:for|that)\b`,
     String.raw`\bask(?:s|ed|ing)?\s+(?:the|all)\s+(?:\S+\s+){0,4}?to\b`,

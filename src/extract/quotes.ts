@@ -108,6 +108,10 @@ function afterQuote(text: string, span: Span, people: readonly PlacedMention[]):
   const at = from + nameFirst[0].length;
   const p = people.find((m) => m.start === at);
   if (p && new RegExp(`^\\s+(?:\\p{Ll}+ly\\s+)?(?:${SPEECH_VERBS})\\b`, 'u').test(text.slice(p.end))) return p.name;
+  // `“…,” she said`: the last person named before the quote.
+  if (new RegExp(`^(?:he|she)\\s+(?:\\p{Ll}+ly\\s+)?(?:${SPEECH_VERBS})\\b`, 'u').test(rest.slice(nameFirst[0].length))) {
+    return [...people].reverse().find((m) => m.end <= span.start)?.name ?? null;
+  }
   if (new RegExp(`^(?:an?|the|one|another|some|several)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${SPEECH_VERBS})\\b`, 'iu').test(rest.slice(nameFirst[0].length))) return null;
   return undefined;
 }

@@ -8,6 +8,7 @@ const union: Names = { ORG: ['Harbour Workers Union'], PER: ['Jane Roe'] };
 const cases: Case[] = [
   ['a sentence that demands', ['The Harbour Workers Union demands a pay rise for all dockers.'], union, [{ label: 'A pay rise for all dockers', by: ['Harbour Workers Union'] }]],
   ['a call for something', ['The Harbour Workers Union is calling for a ban on night shifts.'], union, [{ label: 'A ban on night shifts', by: ['Harbour Workers Union'] }]],
+  ['a call with a day in between', ['The Harbour Workers Union called on Monday for a national strike.'], union, [{ label: 'A national strike', by: ['Harbour Workers Union'] }]],
   ['a push for something', ['Dockers marched on Monday to push for a law on safety.'], {}, [{ label: 'A law on safety', by: [] }]],
   ['an urge', ['Jane Roe urged the minister to reopen the talks.'], union, [{ label: 'Reopen the talks', by: ['Jane Roe'] }]],
   ['a promise to study', ['The ministry promised to study a new pension scheme.'], { ORG: ['ministry'] }, [{ label: 'A new pension scheme', by: [] }]],
