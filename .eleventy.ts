@@ -1,4 +1,5 @@
 import type { UserConfig } from '@11ty/eleventy';
+import { rssPlugin } from '@11ty/eleventy-plugin-rss';
 import filters from './src/site/filters.ts';
 import { buildArchive } from './src/build.ts';
 
@@ -8,6 +9,8 @@ import { buildArchive } from './src/build.ts';
  */
 export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(filters);
+  // https://www.11ty.dev/docs/plugins/rss/#supplies-the-following-nunjucks-filters: feed dates and absolute URLs.
+  eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
   // `dossier build` passes the archive it already checked; plain `eleventy` (and `npm start`) builds it here.
   if (!('archive' in eleventyConfig.globalData)) {

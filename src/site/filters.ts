@@ -1,6 +1,8 @@
 import type { UserConfig } from '@11ty/eleventy';
 import type { Block, PartialDate } from '../model.ts';
 import { relativeHref } from '../link/paths.ts';
+import { jsonLd, publicUrl, structuredData } from './jsonld.ts';
+import { bodyHtml, feedDate, feedId, feedUpdated } from './feeds.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -90,4 +92,14 @@ export default function filters(config: UserConfig): void {
   config.addFilter('languageName', languageName as never);
   config.addFilter('highlight', highlight as never);
   config.addFilter('json', ((value: unknown) => JSON.stringify(value)) as never);
+  // Structured data, feeds and absolute URLs (when `site.url` is set): src/site/jsonld.ts, src/site/feeds.ts.
+  config.addFilter('publicUrl', function (this: { page?: { url?: string } }, target: string, siteUrl?: string) {
+    return publicUrl(this.page?.url ?? '/', target, siteUrl);
+  } as never);
+  config.addFilter('structuredData', structuredData as never);
+  config.addFilter('jsonLd', jsonLd as never);
+  config.addFilter('feedDate', feedDate as never);
+  config.addFilter('feedUpdated', feedUpdated as never);
+  config.addFilter('feedId', feedId as never);
+  config.addFilter('bodyHtml', bodyHtml as never);
 }

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { Archive } from '../model.ts';
 import { archiveJson } from './export.ts';
+import { writeDownloads } from './downloads.ts';
+import { indexSite } from './search.ts';
 
 /** The folder that holds `.eleventy.ts` and `templates/`. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,6 +30,8 @@ export async function writeSite(archive: Archive, outDir: string): Promise<{ pag
     const written = (await eleventy.write()) as unknown;
     await mkdir(path.join(tmp, 'data'), { recursive: true });
     await writeFile(path.join(tmp, 'data', 'archive.json'), `${JSON.stringify(archiveJson(archive), null, 2)}\n`);
+    await writeDownloads(archive, tmp);
+    await indexSite(tmp);
     const old = `${out}.old-${process.pid}`;
     await rename(out, old).catch(() => undefined);
     await rename(tmp, out);

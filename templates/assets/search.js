@@ -1,0 +1,49 @@
+// The search page: starts Pagefind's UI (pagefind/pagefind-ui.js, loaded before this file), announces
+// result counts to screen readers, and leaves the A–Z indexes as the way in when search cannot run.
+// No inline script: the Content-Security-Policy allows scripts from the site's own files only.
+(function () {
+  'use strict';
+  var box = document.getElementById('search');
+  var status = document.getElementById('search-status');
+  var note = document.getElementById('search-note');
+  if (!box || !status) return;
+  if (location.protocol === 'file:') {
+    // Browsers refuse to fetch the index from disk; the indexes below still work.
+    if (note) note.textContent = 'Search works when the site is served over HTTP, not opened from a file. Every article is also reachable from these indexes:';
+    return;
+  }
+  if (typeof window.PagefindUI !== 'function') return;
+
+  // The page writes a file in each folder through `| href`, so the folders are right at /, under a subpath, anywhere.
+  function folder(attribute) {
+    return new URL('.', new URL(box.getAttribute(attribute), location.href)).pathname;
+  }
+  var bundlePath = folder('data-bundle');
+  var baseUrl = folder('data-site-root');
+  var ui = new window.PagefindUI({
+    element: '#search',
+    bundlePath: bundlePath,
+    baseUrl: baseUrl,
+    showSubResults: true,
+    showImages: false,
+    autofocus: true,
+  });
+  box.hidden = false;
+  if (note) note.textContent = 'Every article is also reachable from these indexes:';
+
+  // Pagefind's own message ("3 results for alliance") is not a live region: copy it into ours once it settles.
+  var timer = 0;
+  function announce() {
+    var message = box.querySelector('.pagefind-ui__message');
+    var text = message ? message.textContent.trim() : '';
+    if (status.textContent !== text) status.textContent = text;
+  }
+  new MutationObserver(function () {
+    clearTimeout(timer);
+    timer = setTimeout(announce, 400);
+  }).observe(box, { subtree: true, childList: true, characterData: true });
+
+  // search/index.html?q=alliance starts with that search.
+  var q = new URLSearchParams(location.search).get('q');
+  if (q) ui.triggerSearch(q);
+})();
