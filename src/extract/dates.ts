@@ -16,17 +16,24 @@ export function referenceOf(date: PartialDate): Date {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-function toPartial(c: chrono.ParsedComponents, cap: DatePrecision | null, approximate: boolean): PartialDate {
+const ORDER: readonly DatePrecision[] = ['year', 'month', 'day'];
+const MONTH_NAME = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
+
+/**
+ * The date a chrono result stands for, at the precision the text gives it.
+ *
+ * An expression with no month or year of its own (`on Wednesday`, `next year`) is relative:
+ * approximate, and never more precise than the publication date it is read against.
+ */
+function toPartial(text: string, c: chrono.ParsedComponents, published: PartialDate | null): PartialDate {
+  const known: DatePrecision = c.isCertain('day') || c.isCertain('weekday') ? 'day' : c.isCertain('month') ? 'month' : 'year';
+  const relative = !MONTH_NAME.test(text) && !/\b\d{4}\b/u.test(text);
+  if (relative && published && ORDER.indexOf(known) > ORDER.indexOf(published.precision)) return { ...published, approximate: true };
   const y = c.get('year')!;
   const m = c.get('month')!;
   const d = c.get('day')!;
-  const known: DatePrecision = c.isCertain('day') ? 'day' : c.isCertain('month') ? 'month' : 'year';
-  const order: DatePrecision[] = ['year', 'month', 'day'];
-  // A relative date is as precise as the date it is relative to.
-  const precision = cap ?? known;
-  void order;
-  const iso = precision === 'year' ? `${y}` : precision === 'month' ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`;
-  return { iso, precision, approximate };
+  const iso = known === 'year' ? `${y}` : known === 'month' ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`;
+  return { iso, precision: known, approximate: relative || !c.isCertain('year') };
 }
 
 /**
@@ -43,13 +50,16 @@ export function extractEvents(blocks: readonly Block[], published: PartialDate |
     if (block.kind === 'heading') continue;
     const sentences = splitSentences(block.text);
     for (const r of chrono.en.parse(block.text, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
+      // Times of day and "now" say nothing about a date.
+      const c = r.start;
+      if (!c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month') && !c.isCertain('year')) continue;
+      // "they march", "it may": month names are capitalized in English.
+      if (/\b(?:march|may)\b/u.test(r.text)) continue;
+      if (/^(?:now|today|tonight|currently|this (?:morning|evening|afternoon))$/iu.test(r.text.trim())) continue;
       const explicitYear = r.start.isCertain('year');
       if (!explicitYear && !published) continue;
       if (/^\d{1,2}$|^\d{4}$/.test(r.text.trim()) && !/\b(?:in|since|until|by|from)\s+$/iu.test(block.text.slice(0, r.index))) continue;
-      const relative = !r.start.isCertain('month');
-      const cap = relative && published ? published.precision : null;
-      // Against a month or a year, "on Wednesday" can only be placed in that month or year.
-      const date = relative && published && published.precision !== 'day' ? { ...published, approximate: true } : toPartial(r.start, cap, relative || !explicitYear);
+      const date = toPartial(r.text, r.start, published);
       const sentence = sentenceAt(sentences, r.index);
       events.push({ date, expression: r.text, evidence: { block: block.n, sentence: sentence?.text ?? block.text, start: r.index, end: r.index + r.text.length } });
     }

@@ -10,6 +10,7 @@ describe('extractEvents', () => {
     ['a weekday against a day', '2021-05-19', 'Officers marched on Wednesday outside parliament.', [{ iso: '2021-05-19', approximate: true }]],
     ['"last Friday" against a day', '2021-05-19', 'She was killed last Friday in her station.', [{ iso: '2021-05-14', approximate: true }]],
     ['a weekday against a month, only to the month', '2021-05', 'He was shot on Wednesday in the street.', [{ iso: '2021-05', approximate: true }]],
+    ['no event from a time of day or "now"', '2021-05-19', 'Every morning at 10 the officers meet; now they march.', []],
   ];
   for (const [name, date, text, expected] of cases) {
     it(`should resolve ${name}`, () => {
