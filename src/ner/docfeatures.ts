@@ -5,8 +5,8 @@
  * whether the word sits inside a longer name elsewhere (`Blackburn` after `Peter Blackburn`),
  * and whether it is written capitalised or in lower case elsewhere in the document.
  */
-import type { Sent } from './features.ts';
-import { join, mix, seed } from './hash.ts';
+import { FeatureSink, type FeatureTable, type Sent } from './features.ts';
+import { join, seed } from './hash.ts';
 import { TYPES, tagsToSpans } from './spans.ts';
 
 const S_MAJ = seed('d:maj');
@@ -35,10 +35,10 @@ interface Stat {
 const newStat = (): Stat => ({ all: [0, 0, 0, 0, 0], rel: [0, 0, 0, 0, 0], span: new Array<number>(12).fill(0), capMid: 0, lower: 0 });
 
 /**
- * Document features of every token: `out[s][i]` for sentence `s`, token `i`.
+ * Document features of every token, one table per sentence.
  * `tags` are the first pass's tags (any scheme, as strings).
  */
-export function documentFeatures(doc: readonly Sent[], tags: readonly (readonly string[])[], mask: number): Int32Array[][] {
+export function documentFeatures(doc: readonly Sent[], tags: readonly (readonly string[])[], mask: number): FeatureTable[] {
   const stats = new Map<string, Stat>();
   // Per token: its own label, reliability and span position, to subtract its own contribution.
   const own: { label: number; rel: boolean; span: number }[][] = [];
@@ -69,18 +69,17 @@ export function documentFeatures(doc: readonly Sent[], tags: readonly (readonly 
     own.push(row);
   });
 
-  const out: Int32Array[][] = [];
+  const out: FeatureTable[] = [];
   const maj = (c: number[]): number => {
     let b = 0;
     for (let k = 1; k < c.length; k++) if (c[k]! > c[b]!) b = k;
     return b;
   };
   doc.forEach((sent, si) => {
-    const row: Int32Array[] = [];
+    const sink = new FeatureSink(mask);
+    const add = (h: number): void => sink.add(h);
     const tg = tags[si]!;
     sent.toks.forEach((t, i) => {
-      const f: number[] = [];
-      const add = (h: number): void => void f.push(mix(h) & mask);
       add(join(S_S1, tagCode(tg[i])));
       add(join(join(S_S1M, tagCode(tg[i - 1])), tagCode(tg[i])));
       add(join(join(S_S1P, tagCode(tg[i])), tagCode(tg[i + 1])));
@@ -112,14 +111,17 @@ export function documentFeatures(doc: readonly Sent[], tags: readonly (readonly 
         add(join(join(S_CAPMID, capMid > 0 ? 1 : 0), where));
         add(join(join(S_LOWER, lower > 0 ? 1 : 0), where));
       }
-      row.push(Int32Array.from(f));
+      sink.endToken();
     });
-    out.push(row);
+    out.push(sink.table());
   });
   return out;
 }
 
+const tagCodes = new Map<string, number>();
 function tagCode(tag: string | undefined): number {
   if (tag === undefined) return 99;
-  return seed(tag);
+  let c = tagCodes.get(tag);
+  if (c === undefined) tagCodes.set(tag, (c = seed(tag)));
+  return c;
 }

@@ -12,6 +12,8 @@ import { fold } from './fold.ts';
 import { FNV_OFFSET, hashStr, join, mix, seed } from './hash.ts';
 import { Lexicon, MAX_GAZ_LEN, isAllCapsSentence } from './lexicon.ts';
 import { key52 } from './hash.ts';
+import { docDomain } from './domain.ts';
+import { GIVEN_NAMES, PLACES } from './wordlists.ts';
 
 /** A token prepared for feature extraction. */
 export interface Tok {
@@ -40,6 +42,8 @@ export interface Sent {
   allCaps: boolean;
   /** Index of the sentence in its document. */
   index: number;
+  /** Domain of the document: 0 general news, 1 sports (see `domain.ts`). */
+  domain: number;
 }
 
 export function shapes(w: string): [string, string] {
@@ -92,8 +96,14 @@ export function prepareToken(raw: string): Tok {
   return tok;
 }
 
-export function prepareSentence(tokens: readonly string[], index: number): Sent {
-  return { toks: tokens.map(prepareToken), allCaps: isAllCapsSentence(tokens), index };
+export function prepareSentence(tokens: readonly string[], index: number, domain: number): Sent {
+  return { toks: tokens.map(prepareToken), allCaps: isAllCapsSentence(tokens), index, domain };
+}
+
+/** Prepare the sentences of a document. */
+export function prepareDocument(doc: readonly (readonly string[])[]): Sent[] {
+  const domain = docDomain(doc);
+  return doc.map((s, i) => prepareSentence(s, i, domain));
 }
 
 // ------------------------------------------------------------------ hand-made cue words
@@ -103,7 +113,7 @@ export const ORG_KEYWORDS = new Set(
   ('union unions party ministry university institute institution center centre police federation association council agency ' +
     'bank group inc ltd corp corporation co company companies plc ag sa nv gmbh bv spa holdings holding international ' +
     'committee commission court tribunal office service services department directorate prefecture gendarmerie ' +
-    'confederation syndicate front movement alliance league club fc united rangers city board authority organisation ' +
+    'confederation syndicate front rally movement alliance league club fc united rangers city board authority organisation ' +
     'organization foundation fund trust society school college academy hospital church army navy force forces ' +
     'assembly parliament senate congress government cabinet exchange times post news journal press network ' +
     'airlines airways motors industries systems technologies laboratories labs partners associates securities ' +
@@ -125,6 +135,8 @@ export const TITLES = new Set(
 );
 
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'the', 'de', 'du', 'des', 'on', 'la', 'le', "d'", 'in']);
+/** Words that may stand inside a long name after its keyword (no `and`: `the Rally and Marine Le Pen`). */
+const HEAD_CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'des', 'on', 'la', 'le', "d'"]);
 
 // ------------------------------------------------------------------ templates
 
@@ -168,6 +180,10 @@ const S_OKW = T('orgkw');
 const S_OKR = T('orgkw-right');
 const S_OKL = T('orgkw-left');
 const S_LKW = T('lockw');
+const S_OKH = T('orgkw-head');
+const S_GN = T('given-name');
+const S_GNM1 = T('given-name-1');
+const S_PL = T('place-list');
 const S_LKR = T('lockw-right');
 const S_TTL = T('title-1');
 const S_PAREN = T('paren');
@@ -185,17 +201,36 @@ export const S_T1S = T('t-1|ssh');
 
 const bin = (n: number): number => (n === 0 ? 0 : n <= 2 ? 1 : n <= 10 ? 2 : 3);
 
-/** Out-array of feature buckets (mask applied by the caller's `Features`). */
+/** Features of the tokens of a sentence, flat: token `i` has buckets `data[offs[i]] .. data[offs[i + 1]]`. */
+export interface FeatureTable {
+  data: Int32Array;
+  offs: Int32Array;
+}
+
+/** Collects feature buckets token by token into a `FeatureTable`. */
 export class FeatureSink {
-  buf: number[] = [];
+  private data = new Int32Array(1024);
+  private n = 0;
+  private offs: number[] = [0];
   constructor(readonly mask: number) {}
   add(h: number): void {
-    this.buf.push(mix(h) & this.mask);
+    if (this.n === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.n++] = mix(h) & this.mask;
+  }
+  endToken(): void {
+    this.offs.push(this.n);
+  }
+  table(): FeatureTable {
+    return { data: this.data.slice(0, this.n), offs: Int32Array.from(this.offs) };
   }
 }
 
 /** Gazetteer matches of a sentence: for each token, bits of (type, position) per matched type. */
-function gazetteerMatches(toks: readonly Tok[], lex: Lexicon): { pos: Int32Array; maj: Int32Array } {
+function gazetteerMatches(toks: readonly Tok[], gaz: Map<number, number>): { pos: Int32Array; maj: Int32Array } {
   const n = toks.length;
   // pos[i]: for each type t, 3 bits at (t*3): 0 none, 1 B, 2 I, 3 L, 4 U; longest match per type wins.
   const pos = new Int32Array(n);
@@ -209,7 +244,7 @@ function gazetteerMatches(toks: readonly Tok[], lex: Lexicon): { pos: Int32Array
       s = j === i ? t0.lw : s + ' ' + toks[j]!.lw;
       const tj = toks[j]!;
       if (!(tj.cap || /^\d/u.test(tj.w))) continue;
-      const v = lex.gaz.get(key52(s));
+      const v = gaz.get(key52(s));
       if (v === undefined) continue;
       const len = j - i + 1;
       for (let t = 0; t < 4; t++) {
@@ -221,31 +256,31 @@ function gazetteerMatches(toks: readonly Tok[], lex: Lexicon): { pos: Int32Array
           pos[k] = (pos[k]! & ~(7 << (t * 3))) | (p << (t * 3));
         }
       }
-      const m = v >> 4;
-      for (let k = i; k <= j; k++) if (len >= (maj[k]! >> 3)) maj[k] = (len << 3) | m;
+      const m = (v >> 4) & 7;
+      const cnt = (v >> 7) & 3;
+      for (let k = i; k <= j; k++) if (len >= (maj[k]! >> 5)) maj[k] = (len << 5) | (cnt << 3) | m;
     }
   }
   return { pos, maj };
 }
 
-/** Static features of every token of a sentence: `out[i]` lists the buckets of token `i`. */
-export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): Int32Array[] {
+/** Static features of every token of a sentence. */
+export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): FeatureTable {
   const toks = sent.toks;
   const n = toks.length;
-  const gz = gazetteerMatches(toks, lex);
-  const out: Int32Array[] = [];
+  const dom = sent.domain;
+  const gzs = [gazetteerMatches(toks, lex.gaz[dom]!), gazetteerMatches(toks, lex.gaz[1 - dom]!)];
   const f = new FeatureSink(mask);
   const lwh = (i: number): number => (i < 0 ? S_BOS : i >= n ? S_EOS : toks[i]!.hLw);
   const shs = (i: number): string => (i < 0 ? '<S>' : i >= n ? '</S>' : toks[i]!.sh);
   const sshh = (i: number): number => (i < 0 ? S_BOS : i >= n ? S_EOS : toks[i]!.hSsh);
   const slen = n === 1 ? 1 : n === 2 ? 2 : n === 3 ? 3 : n <= 6 ? 4 : 5;
   for (let i = 0; i < n; i++) {
-    f.buf = [];
     const t = toks[i]!;
     const lw = t.lw;
     f.add(S_BIAS);
-    f.add(hashStr(S_W, t.w));
-    f.add(join(S_LW, t.hLw));
+    f.add(join(hashStr(S_W, t.w), dom));
+    f.add(join(join(S_LW, t.hLw), dom));
     f.add(hashStr(S_SH, t.sh));
     f.add(join(S_SSH, t.hSsh));
     let hp = FNV_OFFSET;
@@ -287,18 +322,26 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): Int32Arr
       f.add(join(join(S_LV, ctx), bin(lex.lowerCount.get(t.key) ?? 0)));
       f.add(join(join(S_CV, ctx), bin(lex.capCount.get(t.key) ?? 0)));
     }
-    const g = gz.pos[i]!;
-    for (let ty = 0; ty < 4; ty++) {
-      const p = (g >> (ty * 3)) & 7;
-      if (p) f.add(join(join(S_GAZ, ty), p));
-    }
-    if (gz.maj[i]) f.add(join(S_GAZMAJ, gz.maj[i]! & 7));
-    if (i > 0 && gz.maj[i - 1]) f.add(join(S_GAZM1, gz.maj[i - 1]! & 7));
-    if (i + 1 < n && gz.maj[i + 1]) f.add(join(S_GAZP1, gz.maj[i + 1]! & 7));
+    gzs.forEach((gz, cross) => {
+      const g = gz.pos[i]!;
+      const c = cross * 8 + dom;
+      for (let ty = 0; ty < 4; ty++) {
+        const p = (g >> (ty * 3)) & 7;
+        if (p) f.add(join(join(join(S_GAZ, ty), p), c));
+      }
+      if (gz.maj[i]) f.add(join(join(S_GAZMAJ, gz.maj[i]! & 31), c));
+      if (i > 0 && gz.maj[i - 1]) f.add(join(join(S_GAZM1, gz.maj[i - 1]! & 7), c));
+      if (i + 1 < n && gz.maj[i + 1]) f.add(join(join(S_GAZP1, gz.maj[i + 1]! & 7), c));
+    });
     if (t.hasLetter) {
       if (lex.firstNames.has(t.key)) f.add(join(S_FN, t.cap ? 1 : 0));
       if (lex.lastNames.has(t.key)) f.add(join(S_LN, t.cap ? 1 : 0));
       if (i > 0 && t.cap && lex.firstNames.has(toks[i - 1]!.key) && toks[i - 1]!.cap) f.add(S_FNM1);
+    }
+    if (t.cap) {
+      if (GIVEN_NAMES.has(lw)) f.add(join(S_GN, where));
+      if (i > 0 && toks[i - 1]!.cap && GIVEN_NAMES.has(toks[i - 1]!.lw)) f.add(join(S_GNM1, where));
+      if (PLACES.has(lw)) f.add(join(join(S_PL, dom), where));
     }
     if (ORG_KEYWORDS.has(lw)) f.add(join(S_OKW, t.cap ? 1 : 0));
     if (LOC_KEYWORDS.has(lw)) f.add(join(S_LKW, t.cap ? 1 : 0));
@@ -327,6 +370,15 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): Int32Arr
         }
         if (!u.cap) break;
       }
+      // Inside a longer name headed by a keyword: `Center for Sociological Research on Law and ...`.
+      for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+        const u = toks[j]!;
+        if (u.cap && ORG_KEYWORDS.has(u.lw)) {
+          f.add(join(S_OKH, i - j > 2 ? 1 : 0));
+          break;
+        }
+        if (!u.cap && !HEAD_CONNECTORS.has(u.lw)) break;
+      }
       if (i > 0 && TITLES.has(toks[i - 1]!.lw)) f.add(S_TTL);
     }
     if (i > 0 && i + 1 < n && toks[i - 1]!.w === '(' && toks[i + 1]!.w === ')') f.add(join(S_PAREN, t.hSsh));
@@ -338,7 +390,7 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): Int32Arr
       for (const p of parts) f.add(hashStr(S_HYP, p));
       f.add(hashStr(S_HYPL, parts[parts.length - 1]!));
     }
-    out.push(Int32Array.from(f.buf));
+    f.endToken();
   }
-  return out;
+  return f.table();
 }

@@ -6,16 +6,17 @@
 import type { ConllDoc } from './conll.ts';
 import { fold } from './fold.ts';
 import { key52 } from './hash.ts';
+import { docDomain } from './domain.ts';
 import { TYPES, tagsToSpans } from './spans.ts';
 
 export const MAX_GAZ_LEN = 6;
 
-/** Gazetteer entry value: bits 0-3 = types seen in at least 20% of mentions, bits 4-6 = majority type + 1. */
+/** Gazetteer entry value: bits 0-3 = types seen in at least 20% of mentions, bits 4-6 = majority type + 1, bits 7-8 = count bucket (1, 2-3, 4-9, 10+). */
 export type GazValue = number;
 
 export class Lexicon {
-  /** Hashed `lowercased words joined by spaces` → gazetteer value. */
-  readonly gaz = new Map<number, GazValue>();
+  /** Per document domain (0 general, 1 sports): hashed `lowercased words joined by spaces` → gazetteer value. */
+  readonly gaz: [Map<number, GazValue>, Map<number, GazValue>] = [new Map(), new Map()];
   readonly firstNames = new Set<number>();
   readonly lastNames = new Set<number>();
   /** Hashed lowercase word → occurrences written in lower case. */
@@ -25,11 +26,12 @@ export class Lexicon {
 
   static build(docs: readonly ConllDoc[]): Lexicon {
     const lex = new Lexicon();
-    const gazCounts = new Map<number, number[]>();
+    const gazCounts = [new Map<number, number[]>(), new Map<number, number[]>()];
     const first = new Map<number, number>();
     const last = new Map<number, number>();
     const bump = (m: Map<number, number>, k: number): void => void m.set(k, (m.get(k) ?? 0) + 1);
     for (const doc of docs) {
+      const dom = docDomain(doc.map((s) => s.tokens));
       for (const s of doc) {
         const lw = s.tokens.map((t) => fold(t).toLowerCase());
         const caps = isAllCapsSentence(s.tokens);
@@ -43,8 +45,8 @@ export class Lexicon {
         for (const span of tagsToSpans(s.tags)) {
           if (span.end - span.start > MAX_GAZ_LEN) continue;
           const k = key52(lw.slice(span.start, span.end).join(' '));
-          let c = gazCounts.get(k);
-          if (!c) gazCounts.set(k, (c = [0, 0, 0, 0]));
+          let c = gazCounts[dom]!.get(k);
+          if (!c) gazCounts[dom]!.set(k, (c = [0, 0, 0, 0]));
           c[TYPES.indexOf(span.type)]!++;
           if (span.type === 'PER' && span.end - span.start > 1) {
             bump(first, key52(lw[span.start]!));
@@ -53,7 +55,9 @@ export class Lexicon {
         }
       }
     }
-    for (const [k, c] of gazCounts) lex.gaz.set(k, gazValue(c));
+    gazCounts.forEach((m, d) => {
+      for (const [k, c] of m) lex.gaz[d]!.set(k, gazValue(c));
+    });
     for (const [k] of first) lex.firstNames.add(k);
     for (const [k] of last) lex.lastNames.add(k);
     return lex;
@@ -63,16 +67,17 @@ export class Lexicon {
   toArrays(): Float64Array[] {
     const map = (m: Map<number, number>): Float64Array => Float64Array.from([...m].flat());
     const set = (s: Set<number>): Float64Array => Float64Array.from(s);
-    return [map(this.gaz), set(this.firstNames), set(this.lastNames), map(this.lowerCount), map(this.capCount)];
+    return [map(this.gaz[0]), map(this.gaz[1]), set(this.firstNames), set(this.lastNames), map(this.lowerCount), map(this.capCount)];
   }
 
   static fromArrays(arrays: Float64Array[]): Lexicon {
     const lex = new Lexicon();
-    const [gaz, first, last, lower, cap] = arrays;
+    const [gaz0, gaz1, first, last, lower, cap] = arrays;
     const fill = (m: Map<number, number>, a: Float64Array | undefined): void => {
       if (a) for (let i = 0; i + 1 < a.length; i += 2) m.set(a[i]!, a[i + 1]!);
     };
-    fill(lex.gaz, gaz);
+    fill(lex.gaz[0], gaz0);
+    fill(lex.gaz[1], gaz1);
     fill(lex.lowerCount, lower);
     fill(lex.capCount, cap);
     if (first) for (const k of first) lex.firstNames.add(k);
@@ -89,7 +94,8 @@ function gazValue(c: number[]): GazValue {
     if (n >= 0.2 * total) mask |= 1 << t;
     if (n > c[best]!) best = t;
   });
-  return mask | ((best + 1) << 4);
+  const bucket = total === 1 ? 0 : total <= 3 ? 1 : total <= 9 ? 2 : 3;
+  return mask | ((best + 1) << 4) | (bucket << 7);
 }
 
 /** A sentence written in capitals (a headline, a dateline, a results table). */

@@ -3,19 +3,21 @@
  * previous two predicted tags are features (Ratinov & Roth 2009 found greedy decoding as good as
  * Viterbi/beam for this task, and it is much faster).
  */
-import { S_T1, S_T1S, S_T1W, S_T2, type Tok } from './features.ts';
+import { S_T1, S_T1S, S_T1W, S_T2, type FeatureTable, type Tok } from './features.ts';
 import { join, mix } from './hash.ts';
 
-/** Features of one sentence: for each token, one or more arrays of buckets (static, document). */
+/** Features of one sentence: its tokens and one or more feature tables (static, document). */
 export interface SentenceFeatures {
   toks: readonly Tok[];
-  feats: readonly (readonly Int32Array[])[];
+  tables: readonly FeatureTable[];
 }
 
 export class Perceptron {
   readonly mask: number;
   readonly w: Float32Array;
   private acc: Float64Array | null = null;
+  /** `allowed[prev * nt + tag]`: may `tag` follow `prev`? (null: anything goes). */
+  allowed: Uint8Array | null = null;
   private c = 1;
 
   constructor(
@@ -36,13 +38,15 @@ export class Perceptron {
     out[3] = mix(join(join(S_T1S, p1), tok.hSsh)) & m;
   }
 
-  private score(groups: readonly Int32Array[], dyn: Int32Array, out: Float64Array): void {
+  private score(tables: readonly FeatureTable[], i: number, dyn: Int32Array, out: Float64Array): void {
     const nt = this.nt;
     const w = this.w;
     out.fill(0);
-    for (const g of groups) {
-      for (let k = 0; k < g.length; k++) {
-        const base = g[k]! * nt;
+    for (let g = 0; g < tables.length; g++) {
+      const { data, offs } = tables[g]!;
+      const end = offs[i + 1]!;
+      for (let k = offs[i]!; k < end; k++) {
+        const base = data[k]! * nt;
         for (let t = 0; t < nt; t++) out[t]! += w[base + t]!;
       }
     }
@@ -52,22 +56,24 @@ export class Perceptron {
     }
   }
 
-  private bump(groups: readonly Int32Array[], dyn: Int32Array, tag: number, delta: number): void {
+  private bump(tables: readonly FeatureTable[], i: number, dyn: Int32Array, tag: number, delta: number): void {
     const nt = this.nt;
     const w = this.w;
     const acc = this.acc!;
     const cd = this.c * delta;
-    for (const g of groups) {
-      for (let k = 0; k < g.length; k++) {
-        const i = g[k]! * nt + tag;
-        w[i]! += delta;
-        acc[i]! += cd;
+    for (let g = 0; g < tables.length; g++) {
+      const { data, offs } = tables[g]!;
+      const end = offs[i + 1]!;
+      for (let k = offs[i]!; k < end; k++) {
+        const j = data[k]! * nt + tag;
+        w[j]! += delta;
+        acc[j]! += cd;
       }
     }
     for (let k = 0; k < dyn.length; k++) {
-      const i = dyn[k]! * nt + tag;
-      w[i]! += delta;
-      acc[i]! += cd;
+      const j = dyn[k]! * nt + tag;
+      w[j]! += delta;
+      acc[j]! += cd;
     }
   }
 
@@ -82,15 +88,14 @@ export class Perceptron {
     for (let i = 0; i < n; i++) {
       const tok = s.toks[i]!;
       this.dynamic(tok, p1, p2, dyn);
-      const groups = s.feats[i]!;
-      this.score(groups, dyn, scores);
+      this.score(s.tables, i, dyn, scores);
       let best = 0;
-      for (let t = 1; t < this.nt; t++) if (scores[t]! > scores[best]!) best = t;
+      for (let t = 1; t < this.nt; t++) if (scores[t]! > scores[best]! && (!this.allowed || this.allowed[p1 * this.nt + t])) best = t;
       if (gold) {
         const g = gold[i]!;
         if (best !== g) {
-          this.bump(groups, dyn, g, 1);
-          this.bump(groups, dyn, best, -1);
+          this.bump(s.tables, i, dyn, g, 1);
+          this.bump(s.tables, i, dyn, best, -1);
         }
         this.c++;
       }

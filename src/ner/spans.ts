@@ -71,3 +71,21 @@ export function spansToTags(spans: readonly TokenSpan[], n: number, scheme: Sche
 export function toIob2(tags: readonly string[]): string[] {
   return spansToTags(tagsToSpans(tags), tags.length, 'BIO');
 }
+
+/** Allowed transitions of a scheme: `out[prev * n + tag]` is 1 when `tag` may follow `prev`. */
+export function transitions(scheme: Scheme): Uint8Array {
+  const tags = tagSet(scheme);
+  const n = tags.length;
+  const out = new Uint8Array(n * n);
+  tags.forEach((prev, a) =>
+    tags.forEach((tag, b) => {
+      const inside = prev[0] === 'B' || prev[0] === 'I'; // inside an open span (BILOU) / any span (BIO)
+      const cont = tag[0] === 'I' || tag[0] === 'L';
+      let ok: boolean;
+      if (scheme === 'BIO') ok = tag[0] !== 'I' || (prev !== 'O' && prev.slice(2) === tag.slice(2));
+      else ok = inside ? cont && prev.slice(2) === tag.slice(2) : !cont;
+      out[a * n + b] = ok ? 1 : 0;
+    }),
+  );
+  return out;
+}

@@ -28,6 +28,7 @@ function parseArgs(argv: string[]): { options: Partial<TrainOptions>; out: strin
     else if (a === '--epochs1') options.epochs1 = Number(next());
     else if (a === '--epochs2') options.epochs2 = Number(next());
     else if (a === '--folds') options.folds = Number(next());
+    else if (a === '--constrained') options.constrained = true;
     else if (a === '--seed') options.seed = Number(next());
     else if (a === '--scheme') options.scheme = next() as TrainOptions['scheme'];
     else throw new Error(`unknown option ${a}`);

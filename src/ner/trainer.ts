@@ -7,12 +7,12 @@
  */
 import type { ConllDoc } from './conll.ts';
 import { documentFeatures } from './docfeatures.ts';
-import { prepareSentence, staticFeatures, type Sent } from './features.ts';
+import { prepareDocument, staticFeatures, type FeatureTable, type Sent } from './features.ts';
 import { Lexicon } from './lexicon.ts';
 import { Perceptron, type SentenceFeatures } from './perceptron.ts';
 import { NerModel } from './pipeline.ts';
 import { rng, shuffle } from './random.ts';
-import { spansToTags, tagSet, tagsToSpans, type Scheme } from './spans.ts';
+import { spansToTags, tagSet, tagsToSpans, transitions, type Scheme } from './spans.ts';
 
 export interface TrainOptions {
   scheme: Scheme;
@@ -21,10 +21,12 @@ export interface TrainOptions {
   epochs2: number;
   folds: number;
   seed: number;
+  /** Decode with the scheme's transition constraints during training too. */
+  constrained: boolean;
   log?: (msg: string) => void;
 }
 
-export const DEFAULTS: TrainOptions = { scheme: 'BILOU', bits: 20, epochs1: 10, epochs2: 10, folds: 5, seed: 1996 };
+export const DEFAULTS: TrainOptions = { scheme: 'BIO', bits: 20, epochs1: 10, epochs2: 10, folds: 5, seed: 1996, constrained: false };
 
 interface Item {
   doc: number;
@@ -47,8 +49,8 @@ export function train(docs: readonly ConllDoc[], options: Partial<TrainOptions> 
   order.forEach((d, k) => (fold[d] = k % o.folds));
 
   // Prepared sentences and static features, with out-of-fold lexicons.
-  const prepared: Sent[][] = docs.map((doc) => doc.map((s, i) => prepareSentence(s.tokens, i)));
-  const stat: Int32Array[][][] = new Array(docs.length);
+  const prepared: Sent[][] = docs.map((doc) => prepareDocument(doc.map((s) => s.tokens)));
+  const stat: FeatureTable[][] = new Array(docs.length);
   for (let k = 0; k < o.folds; k++) {
     const lex = Lexicon.build(docs.filter((_, d) => fold[d] !== k));
     docs.forEach((_, d) => {
@@ -64,10 +66,11 @@ export function train(docs: readonly ConllDoc[], options: Partial<TrainOptions> 
     ),
   );
 
-  const pass1Input = (it: Item): SentenceFeatures => ({ toks: prepared[it.doc]![it.sent]!.toks, feats: stat[it.doc]![it.sent]!.map((f) => [f]) });
+  const pass1Input = (it: Item): SentenceFeatures => ({ toks: prepared[it.doc]![it.sent]!.toks, tables: [stat[it.doc]![it.sent]!] });
   const fit = (p: Perceptron, subset: Item[], epochs: number, input: (it: Item) => SentenceFeatures, seed: number): void => {
     const rand = rng(seed);
     p.startTraining();
+    if (o.constrained) p.allowed = transitions(o.scheme);
     const xs = subset.slice();
     for (let e = 0; e < epochs; e++) {
       shuffle(xs, rand);
@@ -97,7 +100,7 @@ export function train(docs: readonly ConllDoc[], options: Partial<TrainOptions> 
     pass2,
     items,
     o.epochs2,
-    (it) => ({ toks: prepared[it.doc]![it.sent]!.toks, feats: stat[it.doc]![it.sent]!.map((f, j) => [f, dfeats[it.doc]![it.sent]![j]!]) }),
+    (it) => ({ toks: prepared[it.doc]![it.sent]!.toks, tables: [stat[it.doc]![it.sent]!, dfeats[it.doc]![it.sent]!] }),
     o.seed + 200,
   );
   log(`[${stamp()}] pass 2 trained`);
