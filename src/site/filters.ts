@@ -1,5 +1,5 @@
 import type { UserConfig } from '@11ty/eleventy';
-import type { Block, PartialDate } from '../model.ts';
+import type { Archive, Block, PartialDate } from '../model.ts';
 import { relativeHref } from '../link/paths.ts';
 import { jsonLd, publicUrl, structuredData } from './jsonld.ts';
 import { bodyHtml, feedDate, feedId, feedUpdated } from './feeds.ts';
@@ -76,6 +76,20 @@ export function highlight(sentence: string, text: string): string {
   return `${escapeHtml(sentence.slice(0, at))}<mark>${escapeHtml(text)}</mark>${escapeHtml(sentence.slice(at + text.length))}`;
 }
 
+/** One timeline entry: an article's publication, or a dated event its text mentions. */
+export type TimelineItem =
+  | { readonly kind: 'article'; readonly date: PartialDate; readonly article: string }
+  | { readonly kind: 'event'; readonly date: PartialDate; readonly article: string; readonly expression: string; readonly sentence: string; readonly block: number };
+
+/** Articles and events in date order (a partial date sorts before the days it contains), articles first on a tie. */
+export function timeline(archive: Archive): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...archive.articles.filter((a) => a.date).map((a) => ({ kind: 'article' as const, date: a.date!, article: a.id })),
+    ...archive.events.map((e) => ({ kind: 'event' as const, date: e.date, article: e.article, expression: e.expression, sentence: e.evidence.sentence, block: e.evidence.block })),
+  ];
+  return items.sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : a.kind === b.kind ? 0 : a.kind === 'article' ? -1 : 1));
+}
+
 /** Eleventy filters: formatting and lookups only, no extraction. */
 export default function filters(config: UserConfig): void {
   // https://www.11ty.dev/docs/filters/#scoped-data-in-filters: `this.page` is the page being rendered.
@@ -90,6 +104,7 @@ export default function filters(config: UserConfig): void {
   config.addFilter('mostMentioned', mostMentioned as never);
   config.addFilter('byInitial', byInitial as never);
   config.addFilter('languageName', languageName as never);
+  config.addFilter('timeline', timeline as never);
   config.addFilter('highlight', highlight as never);
   config.addFilter('json', ((value: unknown) => JSON.stringify(value)) as never);
   // Structured data, feeds and absolute URLs (when `site.url` is set): src/site/jsonld.ts, src/site/feeds.ts.
