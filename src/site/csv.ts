@@ -56,6 +56,8 @@ export function archiveTables(archive: Archive): Record<string, Table> {
 export function toCsv(table: Table): string {
   return stringify([table.columns, ...table.rows] as unknown[][], {
     record_delimiter: 'windows',
+    // RFC 4180 quotes any field with a line break; csv-stringify only looks for the whole CRLF on its own.
+    quoted_match: /[\r\n]/,
     cast: { boolean: (value) => String(value) },
   });
 }

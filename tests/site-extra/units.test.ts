@@ -1,0 +1,81 @@
+/**
+ * The small pure functions behind structured data, feeds and CSV downloads, table-driven.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { jsonLd, publicUrl, wikidataUrl } from '../../src/site/jsonld.ts';
+import { feedDate, feedId, feedUpdated } from '../../src/site/feeds.ts';
+import { toCsv } from '../../src/site/csv.ts';
+import type { PartialDate } from '../../src/model.ts';
+
+describe('jsonLd', () => {
+  it.each([
+    ['a string that would close the element', { x: '</script><script>alert(1)</script>' }],
+    ['a string that would open a comment', { x: '<!-- hidden' }],
+    ['ampersands and line separators', { x: 'a & b\u2028c\u2029' }],
+  ])('should write %s so that no `<` or `>` reaches the HTML, as the same JSON value', (_, value) => {
+    const out = jsonLd(value);
+    expect(out).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(out)).toEqual(value);
+  });
+});
+
+describe('publicUrl', () => {
+  it.each([
+    ['people/jane/', 'articles/a/', '', '../../articles/a/index.html'],
+    ['/people/jane/', 'people/jane/', '', '../../people/jane/index.html'],
+    ['', '', '', 'index.html'],
+    ['', 'feed.xml', '', 'feed.xml'],
+    ['people/jane/', 'articles/a/', 'https://example.org/archive/', 'https://example.org/archive/articles/a/'],
+    ['people/jane/', 'feed.xml', 'https://example.org/archive', 'https://example.org/archive/feed.xml'],
+    ['', '', 'https://example.org/', 'https://example.org/'],
+  ])('from %j to %j with site url %j should be %j', (from, target, siteUrl, expected) => {
+    expect(publicUrl(from, target, siteUrl)).toBe(expected);
+  });
+});
+
+describe('wikidataUrl', () => {
+  it.each([
+    ['Q205150', 'https://www.wikidata.org/wiki/Q205150'],
+    ['q205150', undefined],
+    ['Q0', undefined],
+    ['https://evil.example/', undefined],
+    [null, undefined],
+  ])('%j should give %j', (id, expected) => {
+    expect(wikidataUrl(id)).toBe(expected);
+  });
+});
+
+describe('feeds', () => {
+  const date = (iso: string): PartialDate => ({ iso, precision: iso.length === 4 ? 'year' : iso.length === 7 ? 'month' : 'day', approximate: false });
+
+  it.each([
+    ['2021', '2021-01-01T00:00:00.000Z'],
+    ['2021-05', '2021-05-01T00:00:00.000Z'],
+    ['2021-05-19', '2021-05-19T00:00:00.000Z'],
+  ])('should date %s to the first instant it covers', (iso, expected) => {
+    expect(feedDate(date(iso))?.toISOString()).toBe(expected);
+  });
+
+  it('should date a feed by its newest article, not by the build', () => {
+    expect(feedUpdated([{ date: date('2021-05') }, { date: null }, { date: date('2022-01-03') }]).toISOString()).toBe('2022-01-03T00:00:00.000Z');
+    expect(feedUpdated([{ date: null }]).toISOString()).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it.each([
+    ['articles/a/', '', 'Dossier', 'urn:dossier:dossier:articles/a'],
+    ['feed.xml', '', 'My Archive', 'urn:dossier:my-archive:feed.xml'],
+    ['articles/a/', 'https://example.org/x/', 'Dossier', 'https://example.org/x/articles/a/'],
+  ])('should name %j (site url %j, site %j) %j', (target, siteUrl, name, expected) => {
+    expect(feedId(target, siteUrl, name)).toBe(expected);
+  });
+});
+
+describe('toCsv', () => {
+  it('should quote what needs quoting and read back the same cells', () => {
+    const rows = [['a, b', 'say "hi"', 'two\nlines', null, true, 3]];
+    const csv = toCsv({ columns: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'], rows });
+    expect(csv).toBe('c1,c2,c3,c4,c5,c6\r\n"a, b","say ""hi""","two\nlines",,true,3\r\n');
+    expect(parseCsv(csv)).toEqual([['c1', 'c2', 'c3', 'c4', 'c5', 'c6'], ['a, b', 'say "hi"', 'two\nlines', '', 'true', '3']]);
+  });
+});
