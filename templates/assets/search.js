@@ -29,6 +29,9 @@
     autofocus: true,
   });
   box.hidden = false;
+  // Pagefind's input is named only by its title attribute; give it a proper accessible name.
+  var input = box.querySelector('input');
+  if (input) input.setAttribute('aria-label', 'Search the articles');
   if (note) note.textContent = 'Every article is also reachable from these indexes:';
 
   // Pagefind's own message ("3 results for alliance") is not a live region: copy it into ours once it settles.
