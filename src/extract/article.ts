@@ -1,8 +1,8 @@
-import path from 'node:path';
 import type { ArticleRecord, Block, Problem, Source } from '../model.ts';
 import { slugify, isSlug } from '../link/slug.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { extractHeadline } from './headline.ts';
+import { bareText, extractHeadline } from './headline.ts';
+import { articleIdOf } from '../read/id.ts';
 import { dropResidue } from './residue.ts';
 import { extractEntities } from './entities.ts';
 import { extractRoles } from './roles.ts';
@@ -27,15 +27,20 @@ export function extractArticle(source: Source, options: Readonly<ExtractOptions>
   const fm = source.frontMatter;
   const problems: Problem[] = [...source.problems];
   const head = extractHeadline(source.file, fm, source.blocks);
-  problems.push(...head.problems);
+  // A file that could not be read has no headline either: one error is enough.
+  const unreadable = problems.some((p) => p.severity === 'error');
+  const wordless = source.blocks.length > 0 && bareText(head.headline) === '';
+  if (!unreadable && !wordless) problems.push(...head.problems);
+  if (!unreadable && wordless) problems.push({ file: source.file, line: source.blocks[0]!.line, message: `has no headline that can be found: ${fm.headline ? '`headline:`' : 'its first line'} \`${head.headline}\` has no words; add \`headline:\` to the front matter`, severity: 'error' });
   const body = head.firstBlockIsHeadline ? source.blocks.slice(1) : source.blocks;
   const { kept, dropped } = dropResidue(body, head.headline);
   if (head.firstBlockIsHeadline && source.blocks[0]) dropped.unshift({ line: source.blocks[0].line, text: source.blocks[0].text, reason: 'the headline: shown as the page title' });
   const blocks: Block[] = kept.map((b, i) => ({ ...b, n: i + 1 }));
-  if (blocks.length === 0 && !problems.some((p) => p.severity === 'error')) problems.push({ file: source.file, message: 'has a headline but no article text under it', severity: 'error' });
+  if (blocks.length === 0 && !problems.some((p) => p.severity === 'error')) problems.push({ file: source.file, ...(source.blocks[0] ? { line: source.blocks[0].line } : {}), message: 'has a headline but no article text under it: write the article below the headline line', severity: 'error' });
 
-  const id = fm.id ?? slugify(path.basename(source.file).replace(/\.[^.]+$/u, ''));
-  if (!isSlug(id)) problems.push({ file: source.file, message: `front matter \`id: ${id}\` must be lower-case letters, digits and hyphens (it becomes a folder name)`, severity: 'error' });
+  // Reading checked a front-matter `id:` (with its line); this guards ids made any other way.
+  const id = articleIdOf(source.file, fm);
+  if (!isSlug(id) && !unreadable) problems.push({ file: source.file, message: `id \`${id}\` must be lower-case letters, digits and hyphens (it becomes a folder name): set \`id:\` in the front matter`, severity: 'error' });
 
   const lexicon = withFrontMatter(options.lexicon, fm);
   const entities = extractEntities(blocks, options.tagger, lexicon);

@@ -1,27 +1,6 @@
-import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { FrontMatter, Problem } from '../model.ts';
-
-const refuse = (): never => {
-  throw new Error('JavaScript front matter is never run: use YAML (a block between two `---` lines)');
-};
-
-/**
- * gray-matter options: YAML under the JSON schema (so `date:` stays a string), and no JavaScript.
- *
- * gray-matter 4 evaluates a `---js` fence with `eval` unless its engine is replaced.
- * Passing options also bypasses gray-matter's shared cache.
- */
-const options = {
-  engines: {
-    yaml: (input: string): object => (yaml.load(input, { schema: yaml.JSON_SCHEMA }) ?? {}) as object,
-    js: refuse,
-    javascript: refuse,
-    coffee: refuse,
-    coffeescript: refuse,
-    cson: refuse,
-  },
-};
+import { isArticleId } from './id.ts';
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -41,6 +20,7 @@ export function isPartialIsoDate(value: string): boolean {
 
 const STRING_FIELDS = ['id', 'headline', 'source', 'sourceUrl', 'originalFile', 'language', 'translatedFrom', 'summary'] as const;
 const LIST_FIELDS = ['people', 'organizations', 'places'] as const;
+const KNOWN = [...STRING_FIELDS, 'date', ...LIST_FIELDS].join(', ');
 
 export interface SplitResult {
   readonly frontMatter: FrontMatter;
@@ -50,70 +30,103 @@ export interface SplitResult {
   readonly problems: readonly Problem[];
 }
 
-/** Split a file's text into checked front matter and body. */
+/** The opening fence: `---`, maybe followed by a language name (`---js`, `--- yaml`). */
+const OPEN = /^---(?!-)[ \t]*([A-Za-z][\w.+-]*)?[ \t]*$/;
+/** A closing fence: `---`, or YAML's document end `...`. */
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * Split a file's text into checked front matter and body.
+ *
+ * The fences are found here, not by gray-matter: gray-matter 4 `eval`s a `---js` block unless
+ * every engine is replaced, and it closes the block on any line that merely starts with `---`.
+ * Only YAML is read, under the JSON schema, so `date:` stays a string; anything else is refused
+ * without being parsed, let alone run.
+ */
 export function splitFrontMatter(file: string, text: string): SplitResult {
-  const problems: Problem[] = [];
-  const error = (message: string, line?: number): SplitResult => ({
-    frontMatter: {},
-    body: '',
-    bodyLine: 1,
-    problems: [{ file, ...(line === undefined ? {} : { line }), message, severity: 'error' }],
-  });
-  if (!/^---/.test(text)) return { frontMatter: {}, body: text, bodyLine: 1, problems };
-  let parsed: matter.GrayMatterFile<string>;
+  const lines = text.split('\n');
+  // Blank lines before the opening fence are a paste accident, not a body.
+  let open = 0;
+  while (open < lines.length && lines[open]!.trim() === '') open++;
+  const fence = OPEN.exec(lines[open] ?? '');
+  if (!fence) return { frontMatter: {}, body: text, bodyLine: 1, problems: [] };
+  const fail = (message: string, line: number): SplitResult => ({ frontMatter: {}, body: '', bodyLine: 1, problems: [{ file, line, message, severity: 'error' }] });
+  const language = (fence[1] ?? '').toLowerCase();
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    return fail(`front matter in \`${fence[1]}\` is refused, and never run: only YAML is read; write \`---\` alone on the first line and \`key: value\` lines below it`, open + 1);
+  }
+  let close = open + 1;
+  while (close < lines.length && !CLOSE.test(lines[close]!)) close++;
+  if (close >= lines.length) {
+    return fail(`front matter opened by the \`---\` on line ${open + 1} is never closed: add a line with only \`---\` after the last \`key: value\` line (or delete line ${open + 1} if it is not front matter)`, open + 1);
+  }
+  const firstYamlLine = open + 2;
+  let data: unknown;
   try {
-    parsed = matter(text, options);
+    data = yaml.load(lines.slice(open + 1, close).join('\n'), { schema: yaml.JSON_SCHEMA, filename: file });
   } catch (e) {
-    const err = e as { mark?: { line?: number }; reason?: string; message?: string };
-    if (err.mark?.line !== undefined) {
-      return error(`front matter is not valid YAML (${err.reason ?? 'syntax error'}): fix the YAML between the \`---\` lines`, err.mark.line + 2);
-    }
-    const message = err.message ?? String(e);
-    if (/JavaScript front matter|engine/.test(message)) {
-      return error(`front matter in another language than YAML is refused, and never run: use a YAML block between \`---\` lines`, 1);
-    }
-    return error(`front matter could not be read: ${message}`, 1);
+    const err = e as { mark?: { line?: number }; reason?: string };
+    const line = err.mark?.line === undefined ? open + 1 : Math.min(firstYamlLine + err.mark.line, close + 1);
+    return fail(`front matter is not valid YAML (${err.reason ?? 'syntax error'}): fix the \`key: value\` lines between the \`---\` lines (quote a value that contains \`: \` or starts with a special character)`, line);
   }
-  const bodyLine = countLines(text.slice(0, text.length - parsed.content.length));
-  const data: unknown = parsed.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return error('front matter must be a YAML mapping of `key: value` lines', 2);
+  const body = lines.slice(close + 1).join('\n');
+  const bodyLine = close + 2;
+  if (data === null || data === undefined) return { frontMatter: {}, body, bodyLine, problems: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return fail('front matter must be `key: value` lines (a YAML mapping), not a list or a single value', firstYamlLine);
   }
-  const record = data as Record<string, unknown>;
-  const lineOf = (key: string): number => lineOfKey(text, key);
+  const lineOf = (key: string): number => {
+    for (let i = open + 1; i < close; i++) if (lines[i]!.startsWith(`${key}:`) || lines[i]!.startsWith(`"${key}":`) || lines[i]!.startsWith(`'${key}':`)) return i + 1;
+    return open + 1;
+  };
+  const problems: Problem[] = [];
   const fm: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
+  const error = (key: string, message: string): void => {
+    problems.push({ file, line: lineOf(key), message, severity: 'error' });
+  };
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if (value === null || value === undefined) continue;
     if ((STRING_FIELDS as readonly string[]).includes(key)) {
-      if (typeof value !== 'string' || value.trim() === '') {
-        problems.push({ file, line: lineOf(key), message: `front matter \`${key}\` must be a non-empty text, not ${describe(value)}`, severity: 'error' });
-      } else fm[key] = value.trim();
+      if (typeof value !== 'string' || value.trim() === '') error(key, `front matter \`${key}\` must be a non-empty text, not ${describe(value)}`);
+      else {
+        const s = value.trim();
+        const bad = checkString(key, s);
+        if (bad) error(key, bad);
+        else fm[key] = s;
+      }
     } else if (key === 'date') {
       const s = typeof value === 'number' ? String(value) : value;
-      if (typeof s !== 'string' || !isPartialIsoDate(s.trim())) {
-        problems.push({ file, line: lineOf(key), message: `front matter \`date\` must be YYYY, YYYY-MM or YYYY-MM-DD (a real date), not ${describe(value)}`, severity: 'error' });
-      } else fm[key] = s.trim();
+      if (typeof s !== 'string' || !isPartialIsoDate(s.trim())) error(key, `front matter \`date\` must be YYYY, YYYY-MM or YYYY-MM-DD naming a real date, not ${describe(value)}: write e.g. \`date: 2021-05-19\``);
+      else fm[key] = s.trim();
     } else if ((LIST_FIELDS as readonly string[]).includes(key)) {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== '')) {
-        problems.push({ file, line: lineOf(key), message: `front matter \`${key}\` must be a list of names, not ${describe(value)}`, severity: 'error' });
-      } else fm[key] = value.map((v: string) => v.trim());
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== '')) error(key, `front matter \`${key}\` must be a list of names, not ${describe(value)}: write e.g. \`${key}: [First Name, Other Name]\``);
+      else fm[key] = value.map((v: string) => v.trim());
+    } else if (key === 'permalink') {
+      const escapes = typeof value !== 'string' || /(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[a-z]+:|\0/i.test(value);
+      problems.push({
+        file,
+        line: lineOf(key),
+        message: escapes
+          ? `front matter \`permalink: ${String(value)}\` is refused: it would write outside the site folder; remove it (Dossier puts each article at articles/<id>/; choose <id> with \`id:\`)`
+          : 'front matter `permalink` is ignored: Dossier puts each article at articles/<id>/; choose <id> with `id:`',
+        severity: escapes ? 'error' : 'warning',
+      });
     } else {
-      problems.push({ file, line: lineOf(key), message: `front matter key \`${key}\` is unknown and ignored (known: ${[...STRING_FIELDS, 'date', ...LIST_FIELDS].join(', ')})`, severity: 'warning' });
+      problems.push({ file, line: lineOf(key), message: `front matter key \`${key}\` is unknown and ignored (known: ${KNOWN})`, severity: 'warning' });
     }
   }
-  return { frontMatter: fm as FrontMatter, body: parsed.content, bodyLine, problems };
+  return { frontMatter: fm as FrontMatter, body, bodyLine, problems };
 }
 
-function countLines(prefix: string): number {
-  let n = 1;
-  for (const ch of prefix) if (ch === '\n') n++;
-  return n;
-}
-
-function lineOfKey(text: string, key: string): number {
-  const lines = text.split('\n');
-  const i = lines.findIndex((l, idx) => idx > 0 && l.startsWith(`${key}:`));
-  return i < 0 ? 1 : i + 1;
+/** What is wrong with a text field's value, or null. */
+function checkString(key: string, value: string): string | null {
+  if (key === 'id' && !isArticleId(value)) {
+    return `front matter \`id: ${value}\` must be lower-case letters, digits and single hyphens, like \`police-protest-2021\`: it becomes the article's folder, so it may not contain \`/\`, \`..\` or spaces`;
+  }
+  if (key === 'sourceUrl' && !/^https?:\/\/[^\s<>"]+$/i.test(value)) {
+    return `front matter \`sourceUrl\` must be a web address starting with http:// or https://, not \`${value}\`: it becomes a link`;
+  }
+  return null;
 }
 
 function describe(value: unknown): string {

@@ -4,17 +4,22 @@ import type { Problem, Source } from '../model.ts';
 import { decodeText } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { blocksOfMarkdown, blocksOfText } from './blocks.ts';
+import { articleIdOf } from './id.ts';
 
 /** File endings read as articles. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
 
-/** Largest article read, in bytes: a bigger file is almost certainly not an article. */
-const MAX_BYTES = 20 * 1024 * 1024;
+/**
+ * Largest article read, in bytes. A long feature is 50 kB; a 1 MB file is a book or a dump,
+ * and extraction time grows with length (about 7 s per MB with the default tagger).
+ */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
 /**
  * Read every article of `content/articles/` into a `Source`, sorted by file name.
  *
- * Never throws for bad content: problems are returned on each source.
+ * Never throws for bad content: problems are returned on each source. Two files that would
+ * get the same id are an error on the later one, which keeps it out of the archive.
  */
 export async function readSources(contentDir: string): Promise<Source[]> {
   const dir = path.join(contentDir, 'articles');
@@ -26,28 +31,64 @@ export async function readSources(contentDir: string): Promise<Source[]> {
   }
   const files = names
     .filter((n) => ARTICLE_EXTENSIONS.some((ext) => n.toLowerCase().endsWith(ext)))
-    .filter((n) => !path.basename(n).startsWith('.'))
+    .filter((n) => !n.split(path.sep).some((part) => part.startsWith('.')))
     .sort();
-  return Promise.all(files.map(async (name) => readSource(path.join('articles', name).split(path.sep).join('/'), await readFile(path.join(dir, name)))));
+  const sources = await Promise.all(
+    files.map(async (name) => {
+      const file = path.join('articles', name).split(path.sep).join('/');
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(path.join(dir, name));
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        // A folder named `x.txt` is not an article; anything else unreadable is an error.
+        if (code === 'EISDIR') return null;
+        return failed(file, `cannot be read (${code ?? 'unknown error'}): check that the file exists and that you may read it`);
+      }
+      return readSource(file, bytes);
+    }),
+  );
+  return withUniqueIds(sources.filter((s): s is Source => s !== null));
 }
 
 /** Read one article from its bytes. `file` is the path shown in messages. */
 export function readSource(file: string, bytes: Uint8Array): Source {
-  const fail = (message: string, line?: number): Source => ({
-    file,
-    frontMatter: {},
-    blocks: [],
-    problems: [{ file, ...(line === undefined ? {} : { line }), message, severity: 'error' } satisfies Problem],
-  });
-  if (bytes.length > MAX_BYTES) return fail(`is ${Math.round(bytes.length / 1048576)} MB, over the ${MAX_BYTES / 1048576} MB an article may have: split it or remove what is not article text`);
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    return failed(file, `is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1048576} MB an article may have: split it into several articles, or remove what is not article text`);
+  }
   const decoded = decodeText(bytes);
-  if ('error' in decoded) return fail(decoded.error, decoded.line);
-  if (decoded.text.trim() === '') return fail('is empty: write the article text in it, or delete the file');
+  if ('error' in decoded) return failed(file, decoded.error, decoded.line);
+  const notes: Problem[] = decoded.notes.map((n) => ({ file, line: n.line, message: n.message, severity: 'warning' }));
+  if (decoded.text.trim() === '') return failed(file, 'is empty: write the article text in it, or delete the file', 1);
   const split = splitFrontMatter(file, decoded.text);
-  if (split.problems.some((p) => p.severity === 'error')) return { file, frontMatter: split.frontMatter, blocks: [], problems: split.problems };
+  const problems = [...notes, ...split.problems];
+  if (split.problems.some((p) => p.severity === 'error')) return { file, frontMatter: split.frontMatter, blocks: [], problems };
   const markdown = /\.(md|markdown)$/i.test(file);
   const blocks = markdown ? blocksOfMarkdown(split.body, split.bodyLine) : blocksOfText(split.body, split.bodyLine);
-  const problems = [...split.problems];
-  if (blocks.length === 0) problems.push({ file, line: split.bodyLine, message: 'has front matter but no text: write the article below the closing `---`', severity: 'error' });
+  if (blocks.length === 0) {
+    problems.push(split.bodyLine > 1
+      ? { file, line: split.bodyLine - 1, message: 'has front matter but no text: write the article below the closing `---`', severity: 'error' }
+      : { file, line: 1, message: 'has no text to show (only Markdown rules, link definitions or spacing): write the article text in it', severity: 'error' });
+  }
   return { file, frontMatter: split.frontMatter, blocks, problems };
+}
+
+function failed(file: string, message: string, line?: number): Source {
+  return { file, frontMatter: {}, blocks: [], problems: [{ file, ...(line === undefined ? {} : { line }), message, severity: 'error' }] };
+}
+
+/** Sources in file order, each later one whose id is taken given an error naming the first. */
+function withUniqueIds(sources: readonly Source[]): Source[] {
+  const owner = new Map<string, string>();
+  return sources.map((s) => {
+    const id = articleIdOf(s.file, s.frontMatter);
+    const first = owner.get(id);
+    if (first === undefined) {
+      owner.set(id, s.file);
+      return s;
+    }
+    const how = s.frontMatter.id ? 'its `id:`' : 'its file name';
+    const message = `gets the id \`${id}\` from ${how}, but ${first} already has it, and two articles cannot share a page: give this one another \`id:\` in its front matter, or rename the file`;
+    return { ...s, problems: [...s.problems, { file: s.file, message, severity: 'error' }] };
+  });
 }
