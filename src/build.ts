@@ -3,6 +3,7 @@ import { readCuration, readSources } from './read/index.ts';
 import { buildLexicon, extractArticle, type NameTagger } from './extract/index.ts';
 import { loadTagger } from './ner/index.ts';
 import { linkArchive } from './link/index.ts';
+import { extractSources, openExtractionCache } from './cache.ts';
 
 /** What a build of the archive gives: the archive, the records it was linked from, and every problem. */
 export interface BuildResult {
@@ -10,6 +11,13 @@ export interface BuildResult {
   readonly records: readonly ArticleRecord[];
   readonly curation: Curation;
   readonly problems: readonly Problem[];
+  /** Files extracted by this build; the other records came from the cache. */
+  readonly extracted: readonly string[];
+}
+
+export interface BuildOptions {
+  /** Folder of the extraction cache (`src/cache.ts`), or false to extract every article. @default false */
+  readonly cache?: string | false;
 }
 
 let defaultTagger: NameTagger | undefined;
@@ -24,16 +32,19 @@ export function tagger(): NameTagger {
  *
  * Never throws on bad content; errors are in `problems`, and the caller decides.
  */
-export async function buildArchive(contentDir: string): Promise<BuildResult> {
+export async function buildArchive(contentDir: string, options: Readonly<BuildOptions> = {}): Promise<BuildResult> {
   const [sources, { curation, problems: curationProblems }] = await Promise.all([readSources(contentDir), readCuration(contentDir)]);
   const lexicon = buildLexicon(curation);
-  const t = tagger();
-  const records = sources.map((s) => extractArticle(s, { tagger: t, lexicon }));
+  const cache = options.cache ? await openExtractionCache(options.cache, curation) : null;
+  // The tagger loads on the first miss: a build served wholly from the cache never loads it.
+  const { records, extracted } = await extractSources(sources, (s) => extractArticle(s, { tagger: tagger(), lexicon }), cache);
   const usable = records.filter((r) => !r.problems.some((p) => p.severity === 'error'));
   const archive = linkArchive(usable, curation);
-  const problems = [...curationProblems, ...records.flatMap((r) => r.problems), ...archive.problems.filter((p) => !records.some((r) => r.problems.includes(p)))];
+  const recordProblems = records.flatMap((r) => r.problems);
+  const own = new Set(recordProblems);
+  const problems = [...curationProblems, ...recordProblems, ...archive.problems.filter((p) => !own.has(p))];
   if (sources.length === 0) problems.push({ file: 'articles/', message: 'no articles found: put .txt or .md files in content/articles/', severity: 'error' });
-  return { archive, records, curation, problems: dedupeProblems(problems) };
+  return { archive, records, curation, problems: dedupeProblems(problems), extracted };
 }
 
 function dedupeProblems(problems: readonly Problem[]): Problem[] {

@@ -12,6 +12,7 @@ const USAGE = `Usage: dossier <command> [options]
 
 Commands:
   build [--content DIR] [--out DIR]   build the site (default: content → _site)
+        [--no-cache]                  extract every article again, ignoring and not filling .cache/extract
   check [--content DIR]               check the content without building; exit 1 on errors
   extract --json FILE...              print the extracted record of each file as JSON
   ner --conll FILE                    tag a CoNLL file: one "token<TAB>tag" line per token line
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       conll: { type: 'string' },
       port: { type: 'string', default: '8080' },
       help: { type: 'boolean', short: 'h', default: false },
+      'no-cache': { type: 'boolean', default: false },
     },
   });
   if (values.help || command === undefined || command === 'help') {
@@ -37,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   switch (command) {
-    case 'build': return build(values.content, values.out);
+    case 'build': return build(values.content, values.out, values['no-cache'] ? false : path.resolve(EXTRACT_CACHE));
     case 'check': return check(values.content);
     case 'extract': return extract(positionals, values.content);
     case 'ner': return ner(values.conll ?? positionals[0]);
@@ -48,8 +50,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function build(content: string, out: string): Promise<number> {
-  const result = await buildArchive(path.resolve(content));
+/** Where `dossier build` keeps extraction results between builds, in the working directory (gitignored). */
+const EXTRACT_CACHE = '.cache/extract';
+
+async function build(content: string, out: string, cache: string | false): Promise<number> {
+  const result = await buildArchive(path.resolve(content), { cache });
+  if (cache) process.stdout.write(`dossier: extracted ${result.extracted.length} of ${result.records.length} articles; the others came from ${path.relative(process.cwd(), cache) || cache}\n`);
   for (const r of result.records) for (const d of r.dropped) process.stdout.write(`${r.file}:${d.line}: dropped (${d.reason}): ${d.text}\n`);
   if (result.problems.length) process.stderr.write(`${formatProblems(result.problems)}\n`);
   if (result.problems.some((p) => p.severity === 'error')) {
