@@ -37,11 +37,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Run `node bin/dossier.js …args` from the repository root, as a maintainer would. */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
+/**
+ * Run `node bin/dossier.js …args` as a maintainer would, in `cwd`: a test's own temp folder,
+ * so that what the CLI keeps in its working folder (the extraction cache) is the test's alone.
+ */
+export function runCli(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/dossier.js'), ...args], {
-      cwd: REPO_ROOT,
+      cwd,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -138,4 +141,30 @@ export function blockTexts(html: string): string[] {
     for (const pn of el.querySelectorAll('a.pn')) pn.remove();
     return el.text;
   });
+}
+
+/** A line the build reports as left out: `file:line: dropped (reason): text`. */
+export interface DroppedLine {
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+  readonly text: string;
+}
+
+/** The dropped lines a `dossier build` printed. */
+export function droppedLines(stdout: string): DroppedLine[] {
+  return [...stdout.matchAll(/^(.+?):(\d+): dropped \((.+?)\): (.*)$/gm)].map((m) => ({ file: m[1]!, line: Number(m[2]), reason: m[3]!, text: m[4]! }));
+}
+
+/** The body lines of a text file, numbered from 1 as in the file: front matter left out. */
+export function bodyLines(text: string): { line: number; text: string }[] {
+  const lines = text.split('\n');
+  let start = 0;
+  let first = 0;
+  while (first < lines.length && lines[first]!.trim() === '') first++;
+  if (/^---\s*$/.test(lines[first] ?? '')) {
+    const close = lines.findIndex((l, i) => i > first && /^(?:---|\.\.\.)\s*$/.test(l));
+    start = close + 1;
+  }
+  return lines.slice(start).map((t, i) => ({ line: start + i + 1, text: t }));
 }
