@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchive, tagger } from './build.ts';
 import { readCuration, readSource } from './read/index.ts';
 import { buildLexicon, extractArticle } from './extract/index.ts';
 import { formatProblems, summarize } from './report.ts';
-import { writeSite } from './site/write.ts';
+import { PACKAGE_ROOT, writeSite } from './site/write.ts';
 import { recordJson } from './site/record.ts';
 
 const USAGE = `Usage: dossier <command> [options]
@@ -21,19 +22,26 @@ Commands:
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: '_site' },
-      json: { type: 'boolean', default: false },
-      conll: { type: 'string' },
-      port: { type: 'string', default: '8080' },
-      help: { type: 'boolean', short: 'h', default: false },
-      'no-cache': { type: 'boolean', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string', default: '_site' },
+        json: { type: 'boolean', default: false },
+        conll: { type: 'string' },
+        port: { type: 'string', default: '8080' },
+        help: { type: 'boolean', short: 'h', default: false },
+        'no-cache': { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`dossier: ${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.help || command === undefined || command === 'help') {
     process.stdout.write(USAGE);
     return command === undefined ? 2 : 0;
@@ -54,22 +62,60 @@ async function main(argv: string[]): Promise<number> {
 const EXTRACT_CACHE = '.cache/extract';
 
 async function build(content: string, out: string, cache: string | false): Promise<number> {
+  const refused = await refuseOut(path.resolve(out), path.resolve(content));
+  if (refused) {
+    process.stderr.write(`dossier: ${out} ${refused}\n`);
+    return 2;
+  }
   const result = await buildArchive(path.resolve(content), { cache });
   if (cache) process.stdout.write(`dossier: extracted ${result.extracted.length} of ${result.records.length} articles; the others came from ${path.relative(process.cwd(), cache) || cache}\n`);
-  for (const r of result.records) for (const d of r.dropped) process.stdout.write(`${r.file}:${d.line}: dropped (${d.reason}): ${d.text}\n`);
-  if (result.problems.length) process.stderr.write(`${formatProblems(result.problems)}\n`);
-  if (result.problems.some((p) => p.severity === 'error')) {
+  printDropped(result.records);
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    process.stderr.write(`${formatProblems(result.problems)}\n`);
     process.stderr.write(`dossier: build stopped: ${summarize(result.problems)}; ${out} was left as it was\n`);
     return 1;
   }
   const { archive } = result;
-  await writeSite(archive, out);
+  try {
+    await writeSite(archive, out);
+  } catch (e) {
+    process.stderr.write(`dossier: the site could not be written (${e instanceof Error ? e.message : String(e)}); ${out} was left as it was\n`);
+    return 1;
+  }
+  // Warnings come last, where they are seen.
+  if (result.problems.length) process.stderr.write(`${formatProblems(result.problems)}\n`);
   process.stdout.write(`dossier: built ${archive.articles.length} articles, ${archive.people.length} people, ${archive.organizations.length} organizations, ${archive.places.length} places into ${out} (${summarize(result.problems)})\n`);
   return 0;
 }
 
+/** Lines left out of the articles, so that nothing is lost without a word. */
+function printDropped(records: Awaited<ReturnType<typeof buildArchive>>['records']): void {
+  for (const r of records) for (const d of r.dropped) process.stdout.write(`${r.file}:${d.line}: dropped (${d.reason}): ${d.text}\n`);
+}
+
+/**
+ * Why building into `out` would destroy something, or null. The swap replaces `out` whole,
+ * so it must not be (or hold) the content, the project, the home folder, or a folder of other files.
+ */
+async function refuseOut(out: string, content: string): Promise<string | null> {
+  const inside = (a: string, b: string): boolean => a === b || a.startsWith(b.endsWith(path.sep) ? b : b + path.sep);
+  if (inside(content, out)) return 'holds the content folder: building would replace it; choose another --out';
+  if (inside(out, content)) return 'is inside the content folder: choose an --out outside it';
+  for (const precious of [path.parse(out).root, os.homedir(), process.cwd(), PACKAGE_ROOT]) {
+    if (out === path.resolve(precious)) return 'is a folder building would replace whole (the project, the home or the current folder): choose a folder of its own, like _site';
+  }
+  const info = await stat(out).catch(() => null);
+  if (info === null) return null;
+  if (!info.isDirectory()) return 'is a file, not a folder: choose another --out';
+  const names = await readdir(out);
+  if (names.length > 0 && !names.includes('index.html')) return 'is a folder of other files (it has no index.html): building would replace it; choose an empty or new folder';
+  return null;
+}
+
 async function check(content: string): Promise<number> {
   const result = await buildArchive(path.resolve(content));
+  printDropped(result.records);
   if (result.problems.length) process.stdout.write(`${formatProblems(result.problems)}\n`);
   const errors = result.problems.some((p) => p.severity === 'error');
   process.stdout.write(`dossier check: ${result.records.length} articles, ${summarize(result.problems)}\n`);
@@ -123,12 +169,18 @@ async function serve(content: string, port: number): Promise<number> {
   return new Promise<number>(() => undefined);
 }
 
+// Dates resolve in UTC, so the same content gives the same site on every machine.
+process.env['TZ'] = 'UTC';
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`dossier: ${error instanceof Error ? error.message : String(error)}\n`);
+    // Content problems are reported above as `file:line:` lines; reaching here is a bug in Dossier.
+    const debug = process.env['DOSSIER_DEBUG'];
+    const detail = debug && error instanceof Error ? error.stack : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`dossier: internal error: ${detail}\n${debug ? '' : 'This is a bug in Dossier, not in your content; set DOSSIER_DEBUG=1 to see where it happened, and report it.\n'}`);
     process.exitCode = 1;
   },
 );
