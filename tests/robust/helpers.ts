@@ -113,10 +113,12 @@ export function executableMarkup(html: string, where: string): string[] {
     for (const [name, value] of Object.entries(el.attributes)) {
       const attr = name.toLowerCase();
       if (attr.startsWith('on')) found.push(`${where}: <${tag} ${attr}="${value}">`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data', 'poster'].includes(attr) && /^\s*(?:javascript|vbscript|data):/i.test(value.replace(/[\s\u0000-\u001f]+/g, ''))) {
-        // data: images are harmless; anything else with a script scheme is not.
-        if (!/^\s*data:image\/(?:png|gif|jpeg|webp);/i.test(value)) found.push(`${where}: <${tag} ${attr}="${value}">`);
-      }
+      if (!['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data', 'poster'].includes(attr)) continue;
+      // Browsers ignore white space and control characters inside a scheme: `java\tscript:` runs.
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.replace(/[\s\u0000-\u001f]+/g, ''))?.[1]?.toLowerCase();
+      // A data: URL is a document only where it is navigated to or run (a link, a frame, a script).
+      const runs = scheme === 'javascript' || scheme === 'vbscript' || (scheme === 'data' && ['a', 'area', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'button', 'base'].includes(tag));
+      if (runs || attr === 'srcdoc') found.push(`${where}: <${tag} ${attr}="${value}">`);
     }
   }
   return found;
