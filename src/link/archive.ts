@@ -1,5 +1,5 @@
 import type {
-  Archive, Article, ArticleId, ArticleRecord, Cited, Curation, Demand, EntityId, EntityKind, LinkedMention,
+  Archive, Article, ArticleId, ArticleRecord, Cited, CuratedEntity, Curation, Demand, EntityId, EntityKind, LinkedMention,
   Organization, OrganizationId, Person, PersonId, Place, PlaceId, Problem, Quote, Related, Role, TimelineEvent,
 } from '../model.ts';
 import { nameKey } from '../text/normalize.ts';
@@ -29,11 +29,18 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
 
   // Organizations named by curated roles or as a parent get a page even if no article names them.
   const byKey = new Map(entities.map((e) => [e.key, e]));
-  const curatedKey = (name: string): string => `@${nameKey(curation.entities.find((c) => [c.name, ...c.aliases].some((n) => nameKey(n) === nameKey(name)))?.name ?? name)}`;
+  // Indexes over the curation, built once: the first entry that has the name, as a scan would find it.
+  const curatedByName = new Map<string, CuratedEntity>();
+  const curatedByKey = new Map<string, CuratedEntity>();
+  for (const c of curation.entities) {
+    for (const n of [c.name, ...c.aliases]) if (!curatedByName.has(nameKey(n))) curatedByName.set(nameKey(n), c);
+    if (!curatedByKey.has(`@${nameKey(c.name)}`)) curatedByKey.set(`@${nameKey(c.name)}`, c);
+  }
+  const curatedKey = (name: string): string => `@${nameKey(curatedByName.get(nameKey(name))?.name ?? name)}`;
   for (const e of [...entities]) {
     for (const orgName of [...(e.curated?.roles.map((r) => r.organization) ?? []), ...(e.curated?.partOf ? [e.curated.partOf] : [])]) {
       const key = curatedKey(orgName);
-      const c = curation.entities.find((x) => `@${nameKey(x.name)}` === key);
+      const c = curatedByKey.get(key);
       if (!byKey.has(key) && c) {
         const merged: MergedEntity = { key, kind: 'organization', name: c.name, aliases: c.aliases, curated: c };
         entities.push(merged);
@@ -51,9 +58,13 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
   };
   const kindOfKey = (key: string): EntityKind | undefined => byKey.get(key)?.kind;
   const urlOf = (kind: EntityKind, id: string): string => pageUrl(kind, id);
+  // The first entity with a name, in the order of `byKey`, for names an article's own entities do not have.
+  const keyByName = new Map<string, string>();
+  for (const e of byKey.values()) if (!keyByName.has(nameKey(e.name))) keyByName.set(nameKey(e.name), e.key);
 
   // Per-entity accumulators.
   const articlesOf = new Map<string, ArticleId[]>();
+  const articleSetOf = new Map<string, Set<ArticleId>>();
   const mentionsOf = new Map<string, LinkedMention[]>();
   const roles: Role[] = [];
   const quotes: Quote[] = [];
@@ -64,7 +75,7 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
   for (const r of sorted) {
     const aid = articleIds.get(r)!;
     const local = localKey.get(r.id)!;
-    const keyOf = (name: string | null): string | undefined => (name === null ? undefined : local.get(name) ?? [...byKey.values()].find((e) => nameKey(e.name) === nameKey(name))?.key);
+    const keyOf = (name: string | null): string | undefined => (name === null ? undefined : local.get(name) ?? keyByName.get(nameKey(name)));
     const cite = (ev: { block: number; sentence: string; start: number; end: number }): Cited => ({ ...ev, article: aid });
     const inArticle = new Map<EntityKind, Set<EntityId>>([['person', new Set()], ['organization', new Set()], ['place', new Set()]]);
     const spansByBlock = new Map<number, { start: number; end: number; href: string; title: string }[]>();
@@ -74,8 +85,11 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
       const id = idOf(key)!;
       inArticle.get(kind)!.add(id);
       const list = articlesOf.get(key) ?? [];
-      if (!list.includes(aid)) list.push(aid);
+      const listed = articleSetOf.get(key) ?? new Set<ArticleId>();
+      if (!listed.has(aid)) list.push(aid);
+      listed.add(aid);
       articlesOf.set(key, list);
+      articleSetOf.set(key, listed);
       const ms = mentionsOf.get(key) ?? [];
       for (const m of e.mentions) {
         ms.push({ ...m, article: aid });
@@ -148,7 +162,13 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
 
   // Co-mentions through an index of article → entities: no scan over all pairs of entities.
   const entitiesOfArticle = new Map<ArticleId, string[]>();
-  for (const [key, list] of articlesOf) for (const a of list) entitiesOfArticle.set(a, [...(entitiesOfArticle.get(a) ?? []), key]);
+  for (const [key, list] of articlesOf) {
+    for (const a of list) {
+      const keys = entitiesOfArticle.get(a);
+      if (keys) keys.push(key);
+      else entitiesOfArticle.set(a, [key]);
+    }
+  }
   const relatedOf = (key: string): Related[] => {
     const counts = new Map<string, number>();
     for (const a of articlesOf.get(key) ?? []) for (const other of entitiesOfArticle.get(a) ?? []) if (other !== key) counts.set(other, (counts.get(other) ?? 0) + 1);
@@ -171,24 +191,28 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
       related: relatedOf(e.key),
     };
   };
+  const rolesOfPerson = groupBy(mergedRoles, (r) => [r.person]);
+  const rolesOfOrganization = groupBy(mergedRoles, (r) => (r.organization === null ? [] : [r.organization]));
+  const rolesOfArticle = groupBy(mergedRoles, (r) => r.evidence.map((ev) => ev.article));
+  const quotesOfSpeaker = groupBy(quotes, (q) => (q.speaker === null ? [] : [q.speaker]));
+  const branchesOf = groupBy(entities, (x) => (x.curated?.partOf ? [curatedKey(x.curated.partOf)] : []));
+  const demandsOf = demandsByOrganization(demands, new Set(entities.filter((e) => e.kind === 'organization').map((e) => idOf(e.key)!)), rolesOfOrganization);
   const byName = <T extends { name: string }>(list: T[]): T[] => list.sort((a, b) => collator.compare(sortName(a.name), sortName(b.name)) || (a.name < b.name ? -1 : 1));
   const people: Person[] = byName(entities.filter((e) => e.kind === 'person').map((e) => {
     const b = base(e);
-    return { ...b, id: b.id as PersonId, kind: 'person' as const, roles: mergedRoles.filter((r) => r.person === b.id), quotes: quotes.filter((q) => q.speaker === b.id) };
+    return { ...b, id: b.id as PersonId, kind: 'person' as const, roles: rolesOfPerson.get(b.id) ?? [], quotes: quotesOfSpeaker.get(b.id) ?? [] };
   }));
   const orgIdOfKey = (k: string): OrganizationId | null => (byKey.has(k) ? (idOf(k) as OrganizationId) : null);
   const organizations: Organization[] = byName(entities.filter((e) => e.kind === 'organization').map((e) => {
     const b = base(e);
     const oid = b.id as OrganizationId;
-    const branches = entities.filter((x) => x.curated?.partOf && curatedKey(x.curated.partOf) === e.key).map((x) => idOf(x.key) as OrganizationId);
-    const members = mergedRoles.filter((r) => r.organization === oid);
-    const memberIds = new Set<EntityId>(members.map((r) => r.person));
+    const branches = (branchesOf.get(e.key) ?? []).map((x) => idOf(x.key) as OrganizationId);
     return {
       ...b,
       id: oid,
       kind: 'organization' as const,
-      members,
-      demands: demands.filter((d) => d.by.includes(oid) || (d.by.length > 0 && d.by.every((x) => memberIds.has(x) || x === oid))).map((d) => d.id),
+      members: rolesOfOrganization.get(oid) ?? [],
+      demands: demandsOf.get(oid) ?? [],
       partOf: e.curated?.partOf ? orgIdOfKey(curatedKey(e.curated.partOf)) : null,
       branches,
     };
@@ -198,7 +222,7 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
     return { ...b, id: b.id as PlaceId, kind: 'place' as const };
   }));
   return {
-    articles: articles.map((a) => ({ ...a, roles: mergedRoles.filter((r) => r.evidence.some((ev) => ev.article === a.id)) })),
+    articles: articles.map((a) => ({ ...a, roles: rolesOfArticle.get(a.id) ?? [] })),
     people,
     organizations,
     places,
@@ -206,6 +230,47 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
     events: events.sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
     problems,
   };
+}
+
+/** The items of `list` under each of their keys, in list order, each item once per key: one pass instead of a filter per key. */
+function groupBy<T>(list: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of list) {
+    for (const k of new Set(keysOf(item))) {
+      const group = out.get(k);
+      if (group) group.push(item);
+      else out.set(k, [item]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The demands of each organization, in demand order: those it makes, and those made only by its
+ * members (with it or not). Candidates come from the demanders' memberships, not a scan per organization.
+ */
+function demandsByOrganization(demands: readonly Demand[], organizations: ReadonlySet<string>, members: ReadonlyMap<string, readonly Role[]>): Map<string, string[]> {
+  const orgsOfMember = new Map<string, Set<string>>();
+  const memberIds = new Map<string, Set<string>>();
+  for (const [org, roles] of members) {
+    memberIds.set(org, new Set(roles.map((r) => r.person)));
+    for (const r of roles) orgsOfMember.set(r.person, (orgsOfMember.get(r.person) ?? new Set()).add(org));
+  }
+  const out = new Map<string, string[]>();
+  for (const d of demands) {
+    const first = d.by[0];
+    if (first === undefined) continue;
+    const candidates = new Set([...d.by.filter((x) => organizations.has(x)), ...(orgsOfMember.get(first) ?? [])]);
+    for (const org of candidates) {
+      if (!organizations.has(org)) continue;
+      if (d.by.includes(org as EntityId) || d.by.every((x) => memberIds.get(org)?.has(x) || x === org)) {
+        const list = out.get(org);
+        if (list) list.push(d.id);
+        else out.set(org, [d.id]);
+      }
+    }
+  }
+  return out;
 }
 
 /** Surname first for people would need to know which word is the surname; sort on the name as written, minus a leading article. */
