@@ -8,7 +8,12 @@ import { evaluate } from './evaluate.ts';
 import { formatScores } from './metrics.ts';
 import { DEFAULT_MODEL_PATH } from './paths.ts';
 import { loadTagger } from './tagger.ts';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBracketedFile } from './bracketed.ts';
+import { REPO_ROOT } from './data.ts';
+import { emptyScores, pool, prf } from './metrics.ts';
+import { TYPES } from './spans.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -47,4 +52,31 @@ if (nErrors > 0) {
       if (bad && shown++ < nErrors) console.log(s.tokens.map((t, k) => (s.tags[k] === 'O' && p[k] === 'O' ? t : `${t}[${s.tags[k]}|${p[k]}]`)).join(' '));
     }),
   );
+}
+
+// Hand-written news sentences in the archive's domain (French police and unions), tagged as raw text.
+const newsPath = join(REPO_ROOT, 'tests', 'ner', 'fixtures', 'french-news.txt');
+if (existsSync(newsPath)) {
+  const { text, spans: gold } = readBracketedFile(readFileSync(newsPath, 'utf8'));
+  const found = tagger.tagText(text);
+  const exact = emptyScores();
+  const key = (s: { start: number; end: number; type: string }): string => `${s.start}:${s.end}:${s.type}`;
+  const gk = new Set(gold.map(key));
+  const fk = new Set(found.map(key));
+  for (const s of found) exact[s.type][gk.has(key(s)) ? 'tp' : 'fp']++;
+  for (const s of gold) if (!fk.has(key(s))) exact[s.type].fn++;
+  const overlapHit = (s: { start: number; end: number; type: string }, xs: typeof gold): boolean =>
+    xs.some((x) => x.type === s.type && x.start < s.end && s.start < x.end);
+  const recall = gold.filter((g) => overlapHit(g, found)).length / Math.max(1, gold.length);
+  const precision = found.filter((f) => overlapHit(f, gold)).length / Math.max(1, found.length);
+  const ex = prf(pool(exact));
+  console.log(
+    `\nhand-written news (tests/ner/fixtures/french-news.txt, ${gold.length} names): exact F1 ${ex.f.toFixed(1)} (P ${ex.p.toFixed(1)}, R ${ex.r.toFixed(1)}); ` +
+      `overlapping same-type P ${(100 * precision).toFixed(1)}, R ${(100 * recall).toFixed(1)}; ` +
+      TYPES.map((t) => `${t} ${prf(exact[t]).f.toFixed(0)}`).join(', '),
+  );
+  if (argv.includes('--news-errors')) {
+    for (const s of found) if (!gk.has(key(s))) console.log(`  false: ${s.type} ${s.text}`);
+    for (const s of gold) if (!fk.has(key(s))) console.log(`  missed: ${s.type} ${s.text}`);
+  }
 }

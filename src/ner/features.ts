@@ -181,8 +181,6 @@ const S_OKR = T('orgkw-right');
 const S_OKL = T('orgkw-left');
 const S_LKW = T('lockw');
 const S_OKH = T('orgkw-head');
-const S_GN = T('given-name');
-const S_GNM1 = T('given-name-1');
 const S_PL = T('place-list');
 const S_LKR = T('lockw-right');
 const S_TTL = T('title-1');
@@ -232,7 +230,7 @@ export class FeatureSink {
 /** Gazetteer matches of a sentence: for each token, bits of (type, position) per matched type. */
 function gazetteerMatches(toks: readonly Tok[], gaz: Map<number, number>): { pos: Int32Array; maj: Int32Array } {
   const n = toks.length;
-  // pos[i]: for each type t, 3 bits at (t*3): 0 none, 1 B, 2 I, 3 L, 4 U; longest match per type wins.
+  // pos[i]: for each type t, 5 bits at (t*5): position 0 none, 1 B, 2 I, 3 L, 4 U, and 2 bits of count bucket; longest match per type wins.
   const pos = new Int32Array(n);
   const best = new Int32Array(n * 4);
   const maj = new Int32Array(n);
@@ -252,8 +250,8 @@ function gazetteerMatches(toks: readonly Tok[], gaz: Map<number, number>): { pos
         for (let k = i; k <= j; k++) {
           if (best[k * 4 + t]! >= len) continue;
           best[k * 4 + t] = len;
-          const p = len === 1 ? 4 : k === i ? 1 : k === j ? 3 : 2;
-          pos[k] = (pos[k]! & ~(7 << (t * 3))) | (p << (t * 3));
+          const p = (len === 1 ? 4 : k === i ? 1 : k === j ? 3 : 2) | (((v >> 7) & 3) << 3);
+          pos[k] = (pos[k]! & ~(31 << (t * 5))) | (p << (t * 5));
         }
       }
       const m = (v >> 4) & 7;
@@ -326,7 +324,7 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): FeatureT
       const g = gz.pos[i]!;
       const c = cross * 8 + dom;
       for (let ty = 0; ty < 4; ty++) {
-        const p = (g >> (ty * 3)) & 7;
+        const p = (g >> (ty * 5)) & 31;
         if (p) f.add(join(join(join(S_GAZ, ty), p), c));
       }
       if (gz.maj[i]) f.add(join(join(S_GAZMAJ, gz.maj[i]! & 31), c));
@@ -334,13 +332,11 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): FeatureT
       if (i + 1 < n && gz.maj[i + 1]) f.add(join(join(S_GAZP1, gz.maj[i + 1]! & 7), c));
     });
     if (t.hasLetter) {
-      if (lex.firstNames.has(t.key)) f.add(join(S_FN, t.cap ? 1 : 0));
+      if (lex.firstNames.has(t.key) || GIVEN_NAMES.has(lw)) f.add(join(join(S_FN, t.cap ? 1 : 0), where));
       if (lex.lastNames.has(t.key)) f.add(join(S_LN, t.cap ? 1 : 0));
-      if (i > 0 && t.cap && lex.firstNames.has(toks[i - 1]!.key) && toks[i - 1]!.cap) f.add(S_FNM1);
+      if (i > 0 && t.cap && toks[i - 1]!.cap && (lex.firstNames.has(toks[i - 1]!.key) || GIVEN_NAMES.has(toks[i - 1]!.lw))) f.add(S_FNM1);
     }
     if (t.cap) {
-      if (GIVEN_NAMES.has(lw)) f.add(join(S_GN, where));
-      if (i > 0 && toks[i - 1]!.cap && GIVEN_NAMES.has(toks[i - 1]!.lw)) f.add(join(S_GNM1, where));
       if (PLACES.has(lw)) f.add(join(join(S_PL, dom), where));
     }
     if (ORG_KEYWORDS.has(lw)) f.add(join(S_OKW, t.cap ? 1 : 0));

@@ -2,7 +2,8 @@
  * `npm run train`: train the tagger on CoNLL-2003 `eng.train` and write `src/ner/model.bin.gz`.
  *
  * Options: `--out FILE`, `--no-save`, `--eval` (score on eng.testa afterwards),
- * `--bits N`, `--epochs N` (both passes), `--epochs1 N`, `--epochs2 N`, `--folds N`, `--scheme BIO|BILOU`, `--seed N`.
+ * `--bits N`, `--epochs N` (both passes), `--epochs1 N`, `--epochs2 N`, `--folds N`, `--scheme BIO|BILOU`, `--seed N`,
+ * `--bag N` (models averaged).
  */
 import { dataDir, readSplit } from './data.ts';
 import { evaluate } from './evaluate.ts';
@@ -29,6 +30,7 @@ function parseArgs(argv: string[]): { options: Partial<TrainOptions>; out: strin
     else if (a === '--epochs2') options.epochs2 = Number(next());
     else if (a === '--folds') options.folds = Number(next());
     else if (a === '--constrained') options.constrained = true;
+    else if (a === '--bag') options.bag = Number(next());
     else if (a === '--seed') options.seed = Number(next());
     else if (a === '--scheme') options.scheme = next() as TrainOptions['scheme'];
     else throw new Error(`unknown option ${a}`);

@@ -21,12 +21,14 @@ export interface TrainOptions {
   epochs2: number;
   folds: number;
   seed: number;
+  /** Number of models (different shuffles and folds) whose weights are averaged: less variance on new text. */
+  bag: number;
   /** Decode with the scheme's transition constraints during training too. */
   constrained: boolean;
   log?: (msg: string) => void;
 }
 
-export const DEFAULTS: TrainOptions = { scheme: 'BIO', bits: 20, epochs1: 10, epochs2: 10, folds: 5, seed: 1996, constrained: false };
+export const DEFAULTS: TrainOptions = { scheme: 'BIO', bits: 20, epochs1: 10, epochs2: 10, folds: 5, seed: 1996, bag: 3, constrained: false };
 
 interface Item {
   doc: number;
@@ -36,6 +38,29 @@ interface Item {
 
 export function train(docs: readonly ConllDoc[], options: Partial<TrainOptions> = {}): NerModel {
   const o = { ...DEFAULTS, ...options };
+  const models: NerModel[] = [];
+  for (let b = 0; b < o.bag; b++) {
+    o.log?.(`model ${b + 1}/${o.bag}`);
+    models.push(trainOne(docs, { ...o, seed: o.seed + 1000 * b }));
+  }
+  const first = models[0]!;
+  if (models.length === 1) return first;
+  const avg = (ws: Float32Array[]): Float32Array => {
+    const out = new Float32Array(ws[0]!.length);
+    for (const w of ws) for (let i = 0; i < w.length; i++) out[i]! += w[i]! / ws.length;
+    return out;
+  };
+  const nt = first.tags.length;
+  return new NerModel(
+    o.scheme,
+    o.bits,
+    first.lex,
+    new Perceptron(nt, o.bits, avg(models.map((m) => m.pass1.w))),
+    new Perceptron(nt, o.bits, avg(models.map((m) => m.pass2.w))),
+  );
+}
+
+function trainOne(docs: readonly ConllDoc[], o: TrainOptions): NerModel {
   const log = o.log ?? ((): void => {});
   const mask = (1 << o.bits) - 1;
   const tags = tagSet(o.scheme);
