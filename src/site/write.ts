@@ -33,8 +33,15 @@ export async function writeSite(archive: Archive, outDir: string): Promise<{ pag
     await writeDownloads(archive, tmp);
     await indexSite(tmp);
     const old = `${out}.old-${process.pid}`;
-    await rename(out, old).catch(() => undefined);
-    await rename(tmp, out);
+    await rm(old, { recursive: true, force: true });
+    const hadOld = await rename(out, old).then(() => true, () => false);
+    try {
+      await rename(tmp, out);
+    } catch (e) {
+      // A failed swap must leave the previous site where it was.
+      if (hadOld) await rename(old, out).catch(() => undefined);
+      throw e;
+    }
     await rm(old, { recursive: true, force: true });
     return { pages: countPages(written) };
   } catch (e) {
