@@ -2,7 +2,8 @@
  * Clear errors: each bad input a maintainer can paste names its file and line, says what is
  * wrong and how to fix it, and is an error (stops the build) or a warning (listed at the end).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, Problem } from '../../src/model.ts';
@@ -96,7 +97,7 @@ describe('an article of more than 1 MB', () => {
 });
 
 describe('JavaScript front matter', () => {
-  const marker = path.join(process.env['TMPDIR'] ?? '/tmp', `dossier-robust-js-ran-${process.pid}`);
+  const marker = path.join(os.tmpdir(), `dossier-robust-js-ran-${process.pid}`);
   /** Code that, if it ever ran, would write a file and set a global: proof either way. */
   const payload = (file: string): string =>
     `(globalThis.process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(file)}, 'ran'), globalThis.__dossierFrontMatterRan = true, { headline: 'Pwned' })`;
@@ -107,7 +108,7 @@ describe('JavaScript front matter', () => {
     new Function(`return ${payload(control)}`)();
     expect(existsSync(control)).toBe(true);
     delete (globalThis as Record<string, unknown>)['__dossierFrontMatterRan'];
-    return import('node:fs/promises').then((fs) => fs.rm(control));
+    rmSync(control);
   });
 
   for (const fence of ['---js', '---javascript', '--- js', '---JS']) {
