@@ -4,6 +4,8 @@ import { findNames, foldForMatch } from '../text/find.ts';
 import { sentenceAt, splitSentences } from '../text/sentences.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { NameTagger } from './tagger.ts';
+import { TITLE_NOUNS } from './roles.ts';
+import { SPEECH_VERBS } from './quotes.ts';
 import { cleanSpan, isGenericName, ORG_NOUN_AFTER, acronymAfter, PLACE_HEADS, looksLikePlace, titleCaseRanges } from './names.ts';
 
 /** One name found in one block, before names are grouped into entities. */
@@ -76,7 +78,8 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     }
   }
   const masked = titleCaseRanges(text, block.kind === 'heading');
-  for (const span of joinPlaceHeads(text, tagger.tagText(text))) {
+  const spans = joinPlaceHeads(text, tagger.tagText(text));
+  for (const span of spans) {
     const cleaned = cleanSpan(text, span.start, span.end);
     if (!cleaned || taken(cleaned.start, cleaned.end)) continue;
     if (masked.some((r) => cleaned.start >= r.start && cleaned.end <= r.end)) continue;
@@ -89,6 +92,7 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     let kind = curated?.kind ?? KIND_OF[span.type];
     if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined)) kind = 'organization';
     else if (!curated && looksLikePlace(name)) kind = 'place';
+    else if (!curated && span.type !== 'PER' && readsAsPerson(text, cleaned, spans)) kind = 'person';
     if (kind === null) continue;
     out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}) });
   }
@@ -99,6 +103,22 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     if (start >= 0 && !taken(start, start + h.acronym.length)) out.push({ block: block.n, start, end: start + h.acronym.length, text: h.acronym, kind: h.kind, ...(h.curated ? { curated: h.curated } : {}) });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const PERSON_SHAPE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$/u;
+const TITLE_APPOSITION = new RegExp(`^,\\s+(?:an?\\s+|the\\s+|its\\s+|former\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${TITLE_NOUNS})\\b`, 'iu');
+const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\s+$`, 'u');
+
+/**
+ * A name-shaped span (`Firstname Lastname`) that the tagger called something else reads as a
+ * person when its context says so: a title after it (`X, director of`), a speech verb before it
+ * (`reports X`), or a person it is listed with (`X or Jane Roe`).
+ */
+function readsAsPerson(text: string, span: { start: number; end: number }, spans: readonly TaggedSpan[]): boolean {
+  if (!PERSON_SHAPE.test(text.slice(span.start, span.end))) return false;
+  if (TITLE_APPOSITION.test(text.slice(span.end))) return true;
+  if (SPEECH_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start))) return true;
+  return spans.some((o) => o.type === 'PER' && (/^\s*(?:,|and|or|,\s*and)\s*$/u.test(text.slice(span.end, o.start)) || /^\s*(?:,|and|or|,\s*and)\s*$/u.test(text.slice(o.end, span.start))));
 }
 
 /** `Place` + `Saint-Michel` tagged apart are one place: `Place Saint-Michel`. */

@@ -3,7 +3,7 @@ import { sentenceAt, splitSentences } from '../text/sentences.ts';
 import { mentionsByBlock, type PlacedMention } from './mentions.ts';
 
 /** Nouns that name a position someone holds. General English, no names. */
-const TITLE_NOUNS =
+export const TITLE_NOUNS =
   'secretary|secretary-general|minister|president|vice-president|leader|spokesman|spokeswoman|spokesperson|director|director-general|chairman|chairwoman|chair|head|chief|boss|mayor|deputy|senator|governor|commissioner|prefect|manager|delegate|representative|founder|co-founder|member|militant|activist|officer|official|journalist|editor|reporter|correspondent|professor|researcher|lecturer|lawyer|attorney|judge|prosecutor|ambassador|general|commander|coordinator|treasurer|adviser|advisor|counsellor|councillor|candidate|mp|ceo|executive|sociologist|historian|economist|specialist|analyst|expert';
 const TITLE_END = new RegExp(`\\b(?:${TITLE_NOUNS})s?$`, 'iu');
 const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*";

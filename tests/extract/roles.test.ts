@@ -27,3 +27,21 @@ describe('extractRoles', () => {
     expect(record.roles[0]?.evidence.sentence).toBe('Jane Roe, general secretary of the Harbour Workers Union, spoke.');
   });
 });
+
+describe('names the tagger mislabels', () => {
+  const cases: [string, string, Record<string, readonly string[]>][] = [
+    ['a title after it', 'Christian Roe, director of the Harbour Institute, disagrees.', { MISC: ['Christian Roe'], ORG: ['Harbour Institute'] }],
+    ['a speech verb before it', '“We cannot go on like this, reports Christian Roe, and nobody listens.”', { MISC: ['Christian Roe'] }],
+    ['a person listed with it', 'Leaders like Christian Roe or Jane Doe came.', { MISC: ['Christian Roe'], PER: ['Jane Doe'] }],
+  ];
+  for (const [name, text, names] of cases) {
+    it(`should read a name-shaped span as a person from ${name}`, () => {
+      const record = extractText(body(text), names);
+      expect(record.entities.find((e) => e.name === 'Christian Roe')?.kind).toBe('person');
+    });
+  }
+  it('should leave a name-shaped span without such context alone', () => {
+    const record = extractText(body('The Christian Democrats won the vote.'), { MISC: ['Christian Democrats'] });
+    expect(record.entities.map((e) => e.name)).toEqual([]);
+  });
+});
