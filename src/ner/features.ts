@@ -25,8 +25,14 @@ export interface Tok {
   sh: string;
   /** Collapsed shape: `Xx`, `d-d-d`. */
   ssh: string;
+  hW: number;
   hLw: number;
+  hSh: number;
   hSsh: number;
+  /** Raw hashes of the token's own spelling features (affixes, hyphen parts), computed once per word. */
+  own: number[];
+  /** Starts with a digit. */
+  num: boolean;
   /** First character is an upper-case letter. */
   cap: boolean;
   /** Has a letter and no lower-case letter. */
@@ -84,8 +90,12 @@ export function prepareToken(raw: string): Tok {
     lw,
     sh,
     ssh,
+    hW: hashStr(FNV_OFFSET, w),
     hLw: hashStr(FNV_OFFSET, lw),
+    hSh: hashStr(FNV_OFFSET, sh),
     hSsh: hashStr(FNV_OFFSET, ssh),
+    own: ownFeatures(lw, hasLetter),
+    num: c0 >= 48 && c0 <= 57,
     cap: c0 >= 65 && c0 <= 90,
     upper: hasLetter && !/[a-z]/u.test(w),
     hasLetter,
@@ -114,7 +124,7 @@ export const ORG_KEYWORDS = new Set(
     'bank group inc ltd corp corporation co company companies plc ag sa nv gmbh bv spa holdings holding international ' +
     'committee commission court tribunal office service services department directorate prefecture gendarmerie ' +
     'confederation syndicate front rally movement alliance league club fc united rangers city board authority organisation ' +
-    'organization foundation fund trust society school college academy hospital church army navy force forces ' +
+    'organization foundation fund trust society school college academy institutions inspectorate hospital church army navy force forces ' +
     'assembly parliament senate congress government cabinet exchange times post news journal press network ' +
     'airlines airways motors industries systems technologies laboratories labs partners associates securities ' +
     'unsa cgt cfdt fo').split(' '),
@@ -181,6 +191,7 @@ const S_OKR = T('orgkw-right');
 const S_OKL = T('orgkw-left');
 const S_LKW = T('lockw');
 const S_OKH = T('orgkw-head');
+const S_RUN = T('cap-run');
 const S_PL = T('place-list');
 const S_LKR = T('lockw-right');
 const S_TTL = T('title-1');
@@ -206,8 +217,10 @@ export interface FeatureTable {
 }
 
 /** Collects feature buckets token by token into a `FeatureTable`. */
+let shared = new Int32Array(4096);
+
 export class FeatureSink {
-  private data = new Int32Array(1024);
+  private data = shared;
   private n = 0;
   private offs: number[] = [0];
   constructor(readonly mask: number) {}
@@ -215,7 +228,7 @@ export class FeatureSink {
     if (this.n === this.data.length) {
       const bigger = new Int32Array(this.data.length * 2);
       bigger.set(this.data);
-      this.data = bigger;
+      this.data = shared = bigger;
     }
     this.data[this.n++] = mix(h) & this.mask;
   }
@@ -227,39 +240,83 @@ export class FeatureSink {
   }
 }
 
-/** Gazetteer matches of a sentence: for each token, bits of (type, position) per matched type. */
-function gazetteerMatches(toks: readonly Tok[], gaz: Map<number, number>): { pos: Int32Array; maj: Int32Array } {
+interface GazMatches {
+  /** For each token, for each type t, 5 bits at (t*5): position (0 none, 1 B, 2 I, 3 L, 4 U) and 2 bits of count bucket. */
+  pos: Int32Array;
+  /** For each token: (length of longest match << 5) | (count bucket << 3) | majority type + 1. */
+  maj: Int32Array;
+  /** Best match length so far per token and type. */
+  best: Int32Array;
+}
+
+/**
+ * Gazetteer matches of a sentence in several gazetteers at once: every n-gram of up to
+ * `MAX_GAZ_LEN` words that starts and ends with a capitalised word or a number; the longest match
+ * per type wins. N-gram keys are hashed incrementally (same keys as `key52` of the joined words).
+ */
+function gazetteerMatches(toks: readonly Tok[], gazs: readonly Map<number, number>[]): GazMatches[] {
   const n = toks.length;
-  // pos[i]: for each type t, 5 bits at (t*5): position 0 none, 1 B, 2 I, 3 L, 4 U, and 2 bits of count bucket; longest match per type wins.
-  const pos = new Int32Array(n);
-  const best = new Int32Array(n * 4);
-  const maj = new Int32Array(n);
+  const out: GazMatches[] = gazs.map(() => ({ pos: new Int32Array(n), maj: new Int32Array(n), best: new Int32Array(n * 4) }));
   for (let i = 0; i < n; i++) {
     const t0 = toks[i]!;
-    if (!(t0.cap || /^\d/u.test(t0.w))) continue;
-    let s = '';
+    if (!(t0.cap || t0.num)) continue;
+    let a = FNV_OFFSET;
+    let b = 0x01000193;
     for (let j = i; j < n && j < i + MAX_GAZ_LEN; j++) {
-      s = j === i ? t0.lw : s + ' ' + toks[j]!.lw;
       const tj = toks[j]!;
-      if (!(tj.cap || /^\d/u.test(tj.w))) continue;
-      const v = gaz.get(key52(s));
-      if (v === undefined) continue;
-      const len = j - i + 1;
-      for (let t = 0; t < 4; t++) {
-        if (!(v & (1 << t))) continue;
-        for (let k = i; k <= j; k++) {
-          if (best[k * 4 + t]! >= len) continue;
-          best[k * 4 + t] = len;
-          const p = (len === 1 ? 4 : k === i ? 1 : k === j ? 3 : 2) | (((v >> 7) & 3) << 3);
-          pos[k] = (pos[k]! & ~(31 << (t * 5))) | (p << (t * 5));
-        }
+      if (j > i) {
+        a = Math.imul(a ^ 32, 16777619);
+        b = Math.imul(b ^ 32, 16777619);
       }
-      const m = (v >> 4) & 7;
-      const cnt = (v >> 7) & 3;
-      for (let k = i; k <= j; k++) if (len >= (maj[k]! >> 5)) maj[k] = (len << 5) | (cnt << 3) | m;
+      a = hashStr(a, tj.lw);
+      b = hashStr(b, tj.lw);
+      if (!(tj.cap || tj.num)) continue;
+      const key = mix(a) * 0x100000 + (mix(b) & 0xfffff);
+      for (let g = 0; g < gazs.length; g++) {
+        const v = gazs[g]!.get(key);
+        if (v !== undefined) mark(out[g]!, i, j, v);
+      }
     }
   }
-  return { pos, maj };
+  return out;
+}
+
+function mark(m: GazMatches, i: number, j: number, v: number): void {
+  const len = j - i + 1;
+  const cnt = (v >> 7) & 3;
+  for (let t = 0; t < 4; t++) {
+    if (!(v & (1 << t))) continue;
+    for (let k = i; k <= j; k++) {
+      if (m.best[k * 4 + t]! >= len) continue;
+      m.best[k * 4 + t] = len;
+      const p = (len === 1 ? 4 : k === i ? 1 : k === j ? 3 : 2) | (cnt << 3);
+      m.pos[k] = (m.pos[k]! & ~(31 << (t * 5))) | (p << (t * 5));
+    }
+  }
+  const maj = (v >> 4) & 7;
+  for (let k = i; k <= j; k++) if (len >= (m.maj[k]! >> 5)) m.maj[k] = (len << 5) | (cnt << 3) | maj;
+}
+
+/** Spelling features of a word on its own (raw hashes): prefixes and suffixes of 1-4 letters, hyphen parts. */
+function ownFeatures(lw: string, hasLetter: boolean): number[] {
+  const out: number[] = [];
+  let hp = FNV_OFFSET;
+  for (let k = 0; k < 4 && k < lw.length - 1; k++) {
+    hp = Math.imul(hp ^ lw.charCodeAt(k), 16777619);
+    out.push(join(S_PRE[k]!, hp));
+  }
+  let hs = FNV_OFFSET;
+  for (let k = 0; k < 4 && k < lw.length - 1; k++) {
+    hs = Math.imul(hs ^ lw.charCodeAt(lw.length - 1 - k), 16777619);
+    out.push(join(S_SUF[k]!, hs));
+  }
+  const dash = lw.indexOf('-');
+  if (dash > 0 && dash < lw.length - 1 && hasLetter) {
+    const parts = lw.split('-');
+    for (const p of parts) out.push(hashStr(S_HYP, p));
+    out.push(hashStr(S_HYPL, parts[parts.length - 1]!));
+  }
+  return out;
 }
 
 /** Static features of every token of a sentence. */
@@ -267,36 +324,29 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): FeatureT
   const toks = sent.toks;
   const n = toks.length;
   const dom = sent.domain;
-  const gzs = [gazetteerMatches(toks, lex.gaz[dom]!), gazetteerMatches(toks, lex.gaz[1 - dom]!)];
+  const gzs = gazetteerMatches(toks, [lex.gaz[dom]!, lex.gaz[1 - dom]!]);
   const f = new FeatureSink(mask);
   const lwh = (i: number): number => (i < 0 ? S_BOS : i >= n ? S_EOS : toks[i]!.hLw);
-  const shs = (i: number): string => (i < 0 ? '<S>' : i >= n ? '</S>' : toks[i]!.sh);
+  const shh = (i: number): number => (i < 0 ? S_BOS : i >= n ? S_EOS : toks[i]!.hSh);
   const sshh = (i: number): number => (i < 0 ? S_BOS : i >= n ? S_EOS : toks[i]!.hSsh);
   const slen = n === 1 ? 1 : n === 2 ? 2 : n === 3 ? 3 : n <= 6 ? 4 : 5;
+  const runs = capitalRuns(toks);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     const lw = t.lw;
     f.add(S_BIAS);
-    f.add(join(hashStr(S_W, t.w), dom));
+    if (runs[i]! >= 0) f.add(join(S_RUN, runs[i]!));
+    f.add(join(join(S_W, t.hW), dom));
     f.add(join(join(S_LW, t.hLw), dom));
-    f.add(hashStr(S_SH, t.sh));
+    f.add(join(S_SH, t.hSh));
     f.add(join(S_SSH, t.hSsh));
-    let hp = FNV_OFFSET;
-    for (let k = 0; k < 4 && k < lw.length - 1; k++) {
-      hp = Math.imul(hp ^ lw.charCodeAt(k), 16777619);
-      f.add(join(S_PRE[k]!, hp));
-    }
-    let hs = FNV_OFFSET;
-    for (let k = 0; k < 4 && k < lw.length - 1; k++) {
-      hs = Math.imul(hs ^ lw.charCodeAt(lw.length - 1 - k), 16777619);
-      f.add(join(S_SUF[k]!, hs));
-    }
+    for (let k = 0; k < t.own.length; k++) f.add(t.own[k]!);
     f.add(join(S_LWM1, lwh(i - 1)));
     f.add(join(S_LWM2, lwh(i - 2)));
     f.add(join(S_LWP1, lwh(i + 1)));
     f.add(join(S_LWP2, lwh(i + 2)));
-    f.add(hashStr(S_SHM1, shs(i - 1)));
-    f.add(hashStr(S_SHP1, shs(i + 1)));
+    f.add(join(S_SHM1, shh(i - 1)));
+    f.add(join(S_SHP1, shh(i + 1)));
     f.add(join(S_SSHM2, sshh(i - 2)));
     f.add(join(S_SSHP2, sshh(i + 2)));
     f.add(join(join(S_BIM, lwh(i - 1)), t.hLw));
@@ -380,13 +430,53 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): FeatureT
     if (i > 0 && i + 1 < n && toks[i - 1]!.w === '(' && toks[i + 1]!.w === ')') f.add(join(S_PAREN, t.hSsh));
     f.add(join(join(S_SLEN, slen), i === 0 ? 1 : 0));
     if (sent.index === 0) f.add(join(S_HEAD, t.hSsh));
-    const dash = lw.indexOf('-');
-    if (dash > 0 && dash < lw.length - 1 && t.hasLetter) {
-      const parts = lw.split('-');
-      for (const p of parts) f.add(hashStr(S_HYP, p));
-      f.add(hashStr(S_HYPL, parts[parts.length - 1]!));
-    }
     f.endToken();
   }
   return f.table();
+}
+
+const RUN_CONNECTORS = new Set(['of', 'for', 'the', 'on', 'de', 'du', 'des', 'la', 'le', "d'", '&']);
+
+/**
+ * Runs of capitalised words, joined by `of`, `for`, `the`, `on`, `de`, ... (not `and`): for each
+ * token in a run of two or more capitalised words, a code of (position in run, run length bucket,
+ * run has an organisation keyword, run has a place keyword); -1 outside runs.
+ */
+function capitalRuns(toks: readonly Tok[]): Int32Array {
+  const n = toks.length;
+  const out = new Int32Array(n).fill(-1);
+  let i = 0;
+  while (i < n) {
+    if (!toks[i]!.cap) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let end = i + 1; // one past the last capitalised token
+    while (j < n) {
+      const u = toks[j]!;
+      if (u.cap) end = j + 1;
+      else if (!RUN_CONNECTORS.has(u.lw)) break;
+      j++;
+    }
+    let caps = 0;
+    let org = 0;
+    let loc = 0;
+    for (let k = i; k < end; k++) {
+      const u = toks[k]!;
+      if (!u.cap) continue;
+      caps++;
+      if (ORG_KEYWORDS.has(u.lw)) org = 1;
+      if (LOC_KEYWORDS.has(u.lw)) loc = 1;
+    }
+    if (caps >= 2) {
+      const len = end - i <= 2 ? 0 : end - i <= 4 ? 1 : 2;
+      for (let k = i; k < end; k++) {
+        const pos = k === i ? 0 : k === end - 1 ? 2 : 1;
+        out[k] = pos | (len << 2) | (org << 4) | (loc << 5) | ((toks[k]!.cap ? 1 : 0) << 6);
+      }
+    }
+    i = Math.max(end, i + 1);
+  }
+  return out;
 }

@@ -39,6 +39,7 @@ export class Perceptron {
   }
 
   private score(tables: readonly FeatureTable[], i: number, dyn: Int32Array, out: Float64Array): void {
+    if (this.nt === 9) return this.score9(tables, i, dyn, out);
     const nt = this.nt;
     const w = this.w;
     out.fill(0);
@@ -54,6 +55,48 @@ export class Perceptron {
       const base = dyn[k]! * nt;
       for (let t = 0; t < nt; t++) out[t]! += w[base + t]!;
     }
+  }
+
+  /** `score` unrolled for the 9 tags of IOB2 (the hot loop of tagging). */
+  private score9(tables: readonly FeatureTable[], i: number, dyn: Int32Array, out: Float64Array): void {
+    const w = this.w;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    for (let g = 0; g <= tables.length; g++) {
+      let data: Int32Array;
+      let from: number;
+      let to: number;
+      if (g < tables.length) {
+        const tb = tables[g]!;
+        data = tb.data;
+        from = tb.offs[i]!;
+        to = tb.offs[i + 1]!;
+      } else {
+        data = dyn;
+        from = 0;
+        to = dyn.length;
+      }
+      for (let k = from; k < to; k++) {
+        const b = data[k]! * 9;
+        s0 += w[b]!;
+        s1 += w[b + 1]!;
+        s2 += w[b + 2]!;
+        s3 += w[b + 3]!;
+        s4 += w[b + 4]!;
+        s5 += w[b + 5]!;
+        s6 += w[b + 6]!;
+        s7 += w[b + 7]!;
+        s8 += w[b + 8]!;
+      }
+    }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+    out[3] = s3;
+    out[4] = s4;
+    out[5] = s5;
+    out[6] = s6;
+    out[7] = s7;
+    out[8] = s8;
   }
 
   private bump(tables: readonly FeatureTable[], i: number, dyn: Int32Array, tag: number, delta: number): void {

@@ -59,3 +59,19 @@ describe('tagDocuments', () => {
     expect(tags[2]).toEqual([[]]);
   });
 });
+
+describe('hand-written news in the archive’s domain', () => {
+  it('finds most names, with the right type (overlap match)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readBracketedFile } = await import('../../src/ner/bracketed.ts');
+    const { text, spans: gold } = readBracketedFile(readFileSync(new URL('./fixtures/french-news.txt', import.meta.url), 'utf8'));
+    expect(gold.length).toBeGreaterThan(50);
+    const found = tagger.tagText(text);
+    const hit = (s: { start: number; end: number; type: string }, xs: readonly { start: number; end: number; type: string }[]): boolean =>
+      xs.some((x) => x.type === s.type && x.start < s.end && s.start < x.end);
+    const recall = gold.filter((g) => hit(g, found)).length / gold.length;
+    const precision = found.filter((f) => hit(f, gold)).length / found.length;
+    expect(recall).toBeGreaterThan(0.8);
+    expect(precision).toBeGreaterThan(0.8);
+  });
+});
