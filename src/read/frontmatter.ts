@@ -1,3 +1,4 @@
+import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { FrontMatter, Problem } from '../model.ts';
 import { isArticleId } from './id.ts';
@@ -30,6 +31,33 @@ export interface SplitResult {
   readonly problems: readonly Problem[];
 }
 
+const refuse = (): never => {
+  throw new Error('only YAML front matter is read; JavaScript is never run');
+};
+
+/**
+ * gray-matter options: YAML under the JSON schema, and every other engine refused.
+ * gray-matter 4 `eval`s a `---js` block with its default engines; passing options also skips its cache.
+ */
+const MATTER_OPTIONS = {
+  engines: {
+    // gray-matter hands the engine the text after the fence's line break: drop it to keep line numbers.
+    yaml: (input: string): object => (yaml.load(input.replace(/^\n/, ''), { schema: yaml.JSON_SCHEMA }) ?? {}) as object,
+    js: refuse,
+    javascript: refuse,
+    coffee: refuse,
+    coffeescript: refuse,
+    cson: refuse,
+    toml: refuse,
+    json: refuse,
+  },
+};
+
+/** Parse the YAML between the fences with gray-matter (fences already checked here). */
+function parseYamlBlock(yamlText: string): unknown {
+  return matter(`---\n${yamlText}\n---\n`, MATTER_OPTIONS).data;
+}
+
 /** The opening fence: `---`, maybe followed by a language name (`---js`, `--- yaml`). */
 const OPEN = /^---(?!-)[ \t]*([A-Za-z][\w.+-]*)?[ \t]*$/;
 /** A closing fence: `---`, or YAML's document end `...`. */
@@ -38,10 +66,10 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 /**
  * Split a file's text into checked front matter and body.
  *
- * The fences are found here, not by gray-matter: gray-matter 4 `eval`s a `---js` block unless
- * every engine is replaced, and it closes the block on any line that merely starts with `---`.
- * Only YAML is read, under the JSON schema, so `date:` stays a string; anything else is refused
- * without being parsed, let alone run.
+ * The fences are found here, not by gray-matter: it closes the block on any line that merely
+ * starts with `---`, and a fence naming another language is refused before anything is parsed.
+ * The YAML between them is read by gray-matter with our engines only (js-yaml, JSON schema, so
+ * `date:` stays a string); its JavaScript engine is replaced by one that refuses.
  */
 export function splitFrontMatter(file: string, text: string): SplitResult {
   const lines = text.split('\n');
@@ -63,7 +91,7 @@ export function splitFrontMatter(file: string, text: string): SplitResult {
   const firstYamlLine = open + 2;
   let data: unknown;
   try {
-    data = yaml.load(lines.slice(open + 1, close).join('\n'), { schema: yaml.JSON_SCHEMA, filename: file });
+    data = parseYamlBlock(lines.slice(open + 1, close).join('\n'));
   } catch (e) {
     const err = e as { mark?: { line?: number }; reason?: string };
     const line = err.mark?.line === undefined ? open + 1 : Math.min(firstYamlLine + err.mark.line, close + 1);

@@ -135,10 +135,9 @@ describe('a site built from hostile content', () => {
     expect(parse(html).querySelector('h1')?.text).toBe("Evil <script>alert('headline')</script> & <b>bold</b> {{ 7*7 }}");
   });
 
-  // Known bug, in templates/ (not this suite's files): `eleventyComputed: title: "{{ article.headline }}"`
-  // escapes the headline, and base.njk's `{{ title }}` escapes it again, so a tab reads `&lt;b&gt;`
-  // or `&#39;`. Safe, but wrong; the same for `description`. Drop `.fails` once fixed.
-  it.fails('should show the headline in <title> and the summary in the description once escaped, as text', () => {
+  // Regression: `eleventyComputed: title: "{{ article.headline }}"` escaped the headline and base.njk
+  // escaped it again, so a tab read `&lt;b&gt;`. Computed titles are now marked safe and escaped once.
+  it('should show the headline in <title> and the summary in the description once escaped, as text', () => {
     const doc = parse(files.get('articles/evil/index.html')!);
     expect(doc.querySelector('title')?.text.startsWith("Evil <script>alert('headline')</script> & <b>bold</b> {{ 7*7 }}")).toBe(true);
     expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBe("<iframe src=javascript:alert('summary')></iframe>");
