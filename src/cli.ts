@@ -8,12 +8,13 @@ import { buildLexicon, extractArticle } from './extract/index.ts';
 import { formatProblems, summarize } from './report.ts';
 import { PACKAGE_ROOT, writeSite } from './site/write.ts';
 import { recordJson } from './site/record.ts';
+import { recordSite, siteFingerprint, siteIsCurrent } from './cache.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
 Commands:
   build [--content DIR] [--out DIR]   build the site (default: content → _site)
-        [--no-cache]                  extract every article again, ignoring and not filling .cache/extract
+        [--no-cache]                  extract and write everything again, ignoring and not filling .cache/
   check [--content DIR]               check the content without building; exit 1 on errors
   extract --json FILE...              print the extracted record of each file as JSON
   ner --conll FILE                    tag a CoNLL file: one "token<TAB>tag" line per token line
@@ -47,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   switch (command) {
-    case 'build': return build(values.content, values.out, values['no-cache'] ? false : path.resolve(EXTRACT_CACHE));
+    case 'build': return build(values.content, values.out, values['no-cache'] ? false : path.resolve(CACHE));
     case 'check': return check(values.content);
     case 'extract': return extract(positionals, values.content);
     case 'ner': return ner(values.conll ?? positionals[0]);
@@ -58,8 +59,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Where `dossier build` keeps extraction results between builds, in the working directory (gitignored). */
-const EXTRACT_CACHE = '.cache/extract';
+/** Where `dossier build` keeps extraction results and site fingerprints between builds, in the working directory (gitignored). */
+const CACHE = '.cache';
 
 async function build(content: string, out: string, cache: string | false): Promise<number> {
   const refused = await refuseOut(path.resolve(out), path.resolve(content));
@@ -67,7 +68,7 @@ async function build(content: string, out: string, cache: string | false): Promi
     process.stderr.write(`dossier: ${out} ${refused}\n`);
     return 2;
   }
-  const result = await buildArchive(path.resolve(content), { cache });
+  const result = await buildArchive(path.resolve(content), { cache: cache && path.join(cache, 'extract') });
   if (cache) process.stdout.write(`dossier: extracted ${result.extracted.length} of ${result.records.length} articles; the others came from ${path.relative(process.cwd(), cache) || cache}\n`);
   printDropped(result.records);
   const errors = result.problems.filter((p) => p.severity === 'error');
@@ -77,8 +78,15 @@ async function build(content: string, out: string, cache: string | false): Promi
     return 1;
   }
   const { archive } = result;
+  // A site rendered from the same archive by the same code is the same site: leave it where it is.
+  const stamps = cache && path.join(cache, 'site');
+  const fingerprint = stamps ? await siteFingerprint(archive) : '';
   try {
-    await writeSite(archive, out);
+    if (stamps && (await siteIsCurrent(stamps, out, fingerprint))) process.stdout.write(`dossier: nothing changed since the last build; ${out} was left as it was\n`);
+    else {
+      await writeSite(archive, out);
+      if (stamps) await recordSite(stamps, out, fingerprint);
+    }
   } catch (e) {
     process.stderr.write(`dossier: the site could not be written (${e instanceof Error ? e.message : String(e)}); ${out} was left as it was\n`);
     return 1;

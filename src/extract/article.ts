@@ -1,5 +1,5 @@
 import type { ArticleRecord, Block, Problem, Source } from '../model.ts';
-import { slugify, isSlug } from '../link/slug.ts';
+import { slugify, isSlug } from '../text/slug.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { bareText, extractHeadline } from './headline.ts';
 import { articleIdOf } from '../read/id.ts';

@@ -4,7 +4,7 @@ import type {
 } from '../model.ts';
 import { nameKey } from '../text/normalize.ts';
 import { mergeEntities, type MergedEntity } from './entities.ts';
-import { uniqueSlugs } from './slug.ts';
+import { uniqueSlugs } from '../text/slug.ts';
 import { pageUrl, relativeHref } from './paths.ts';
 import { renderBlockHtml } from './html.ts';
 

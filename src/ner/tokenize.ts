@@ -14,7 +14,7 @@ export interface Token {
 
 /** Abbreviations that keep their full stop (compared lower-cased, without the stop). */
 const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr prof st mt ft no nos vs etc inc ltd corp co cos bros gen gov sen rep reps jr sr sgt lt col capt cmdr maj adm ' +
+  ('mr mrs ms dr prof st mt ft vs etc inc ltd corp co cos bros gen gov sen rep reps jr sr sgt lt col capt cmdr maj adm ' +
     'pres supt insp det cpl pvt rev fr msgr hon dept univ assn ave blvd rd fig approx est ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
     'mme mlle').split(' '),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FrontMatter } from '../model.ts';
 // slug.ts is a leaf (it imports only the model): reading needs the same ids the linker uses.
-import { isSlug, slugify } from '../link/slug.ts';
+import { isSlug, slugify } from '../text/slug.ts';
 
 /** True when `value` can be an article id: a slug, so a single folder name inside the site. */
 export function isArticleId(value: string): boolean {

@@ -1,5 +1,5 @@
 import type { LinkedBlock, PartialDate } from '../model.ts';
-import { slugify } from '../link/slug.ts';
+import { slugify } from '../text/slug.ts';
 import { groupBlocks } from './filters.ts';
 
 /**

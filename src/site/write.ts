@@ -2,6 +2,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
+import { register } from 'tsx/esm/api';
 import type { Archive } from '../model.ts';
 import { archiveJson } from './export.ts';
 import { writeDownloads } from './downloads.ts';
@@ -21,6 +22,8 @@ export async function writeSite(archive: Archive, outDir: string): Promise<{ pag
   const cwd = process.cwd();
   // Eleventy resolves its folders against the working directory: the package's.
   process.chdir(PACKAGE_ROOT);
+  // Eleventy imports `.eleventy.ts` with Node's own loader: make sure TypeScript loads, whoever calls us.
+  const unregister = register();
   try {
     const eleventy = new Eleventy('templates', tmp, {
       configPath: '.eleventy.ts',
@@ -48,6 +51,7 @@ export async function writeSite(archive: Archive, outDir: string): Promise<{ pag
     await rm(tmp, { recursive: true, force: true });
     throw e;
   } finally {
+    await unregister();
     process.chdir(cwd);
   }
 }

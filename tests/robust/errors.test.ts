@@ -12,7 +12,7 @@ import { MAX_ARTICLE_BYTES } from '../../src/read/sources.ts';
 import { parseCuration } from '../../src/read/curation.ts';
 import { buildLexicon, extractArticle } from '../../src/extract/index.ts';
 import { buildArchive } from '../../src/build.ts';
-import { slugify, uniqueSlugs } from '../../src/link/slug.ts';
+import { slugify, uniqueSlugs } from '../../src/text/slug.ts';
 import { dictionaryTagger } from '../helpers/extract.ts';
 import { goodArticle, removeDir, tempDir, writeFiles } from './helpers.ts';
 
