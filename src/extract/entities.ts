@@ -78,7 +78,7 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     }
   }
   const masked = titleCaseRanges(text, block.kind === 'heading');
-  const spans = joinPlaceHeads(text, tagger.tagText(text));
+  const spans = joinOrganizationParts(text, joinPlaceHeads(text, tagger.tagText(text)));
   for (const span of spans) {
     const cleaned = cleanSpan(text, span.start, span.end);
     if (!cleaned || taken(cleaned.start, cleaned.end)) continue;
@@ -107,7 +107,8 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
 
 const PERSON_SHAPE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$/u;
 const TITLE_APPOSITION = new RegExp(`^,\\s+(?:an?\\s+|the\\s+|its\\s+|former\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${TITLE_NOUNS})\\b`, 'iu');
-const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\s+$`, 'u');
+/** Speech verbs that come before their speaker (`…, reports Jane Roe`); not `told`, whose object is the listener. */
+const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS.split('|').filter((v) => !/^(?:told|tells|asked|asks|warned|warns|replied|replies)$/.test(v)).join('|')})\\s+$`, 'u');
 
 /**
  * A name-shaped span (`Firstname Lastname`) that the tagger called something else reads as a
@@ -119,6 +120,36 @@ function readsAsPerson(text: string, span: { start: number; end: number }, spans
   if (TITLE_APPOSITION.test(text.slice(span.end))) return true;
   if (SPEECH_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start))) return true;
   return spans.some((o) => o.type === 'PER' && (/^\s*(?:,|and|or|,\s*and)\s*$/u.test(text.slice(span.end, o.start)) || /^\s*(?:,|and|or|,\s*and)\s*$/u.test(text.slice(o.end, span.start))));
+}
+
+/** Words that join the parts of a long organization name: `Center for Research on Law and Institutions`. */
+const CONNECTOR = "(?:of|on|and|for|the|in|de|des|du|la|le|les|et|d['’]|l['’])";
+const BETWEEN_PARTS = new RegExp(`^(?:\\s+(?:${CONNECTOR}|\\p{Lu}[\\p{L}'’-]*))*\\s+(?:${CONNECTOR})\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+)*$`, 'u');
+/** French heads of organization names, followed by lower-case words up to an English noun: `Syndicat national des dockers union`. */
+const FRENCH_HEAD = /^(?:Syndicat|Fédération|Federation|Confédération|Union|Parti|Mouvement|Association|Collectif|Alliance)\b/u;
+const FRENCH_TAIL = /^((?:\s+(?:\p{Ll}[\p{Ll}'’-]*|\p{Lu}[\p{Ll}'’-]*)){1,5}?)\s+(?:union|trade union|syndicate|party|federation|confederation|association)\b/u;
+
+/**
+ * Mend organization names the tagger cuts in pieces: two parts joined by connectors and
+ * capitalized words become one name, and a French name runs on to the English noun after it.
+ */
+function joinOrganizationParts(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (const span of spans) {
+    const prev = out.at(-1);
+    if (prev && prev.type === 'ORG' && span.type === 'ORG' && span.start - prev.end <= 40 && BETWEEN_PARTS.test(text.slice(prev.end, span.start)) && /\s\p{Lu}/u.test(text.slice(prev.end, span.start))) {
+      out[out.length - 1] = { start: prev.start, end: span.end, type: 'ORG', text: text.slice(prev.start, span.end) };
+      continue;
+    }
+    out.push(span);
+  }
+  return out.map((span) => {
+    if (span.type !== 'ORG' || !FRENCH_HEAD.test(span.text)) return span;
+    const tail = FRENCH_TAIL.exec(text.slice(span.end));
+    if (!tail || !/\p{Ll}/u.test(tail[1]!)) return span;
+    const end = span.end + tail[1]!.length;
+    return { ...span, end, text: text.slice(span.start, end) };
+  });
 }
 
 /** `Place` + `Saint-Michel` tagged apart are one place: `Place Saint-Michel`. */
@@ -192,7 +223,10 @@ function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[
   for (const g of groups.values()) {
     const kind = kindOf(g);
     const written = [...g.names.keys()];
-    const name = g.curated?.name ?? written.sort((a, b) => tokens(b).length - tokens(a).length || b.length - a.length)[0]!;
+    const shouted = (n: string): number => (n === n.toUpperCase() && /\p{Lu}{4}/u.test(n) ? 1 : 0);
+    const best = written.sort((a, b) => tokens(b).length - tokens(a).length || shouted(a) - shouted(b) || b.length - a.length)[0]!;
+    // A dateline's `PARIS` is Paris; acronyms (`RPR`, `DGSI`) stay as they are.
+    const name = g.curated?.name ?? (kind === 'place' && shouted(best) ? titleCase(best) : best);
     const aliases = [...new Set([...written, ...g.acronyms])].filter((n) => nameKey(n) !== nameKey(name));
     const mentions: Mention[] = g.hits
       .sort((a, b) => a.block - b.block || a.start - b.start)
@@ -203,6 +237,10 @@ function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[
     entities.push({ name, kind, aliases: dedupeByKey(aliases), mentions });
   }
   return entities.sort((a, b) => (a.mentions[0]?.block ?? 0) - (b.mentions[0]?.block ?? 0) || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 function dedupeByKey(names: readonly string[]): string[] {

@@ -17,7 +17,7 @@ const GENERIC = new Set(
 );
 
 /** Lower-case nouns that, right after a capitalized name, make it an organization: "the Alliance union". */
-export const ORG_NOUN_AFTER = /^\s+(?:union|trade union|party|federation|confederation|association|syndicate|group|agency|ministry|magazine|newspaper|daily|weekly|institute|movement|organi[sz]ation|collective|company|firm|network)\b/u;
+export const ORG_NOUN_AFTER = /^\s+(?:union|trade union|party|federation|confederation|association|syndicate|group|agency|ministry|magazine|newspaper|daily|weekly|radio|television|tv|channel|broadcaster|institute|movement|organi[sz]ation|collective|company|firm|network)\b/u;
 
 /** An acronym in parentheses right after a name: "the Union of Police Officers (UDO)". */
 export function acronymAfter(after: string): string | undefined {

@@ -45,3 +45,21 @@ describe('names the tagger mislabels', () => {
     expect(record.entities.map((e) => e.name)).toEqual([]);
   });
 });
+
+describe('organization names the tagger splits', () => {
+  const cases: [string, string, Record<string, readonly string[]>, string][] = [
+    ['a name cut around connectors', 'Paul Martin, director of the Centre for Research on Law and Criminal Justice, spoke.', { PER: ['Paul Martin'], ORG: ['Centre for Research', 'Criminal Justice'] }, 'Centre for Research on Law and Criminal Justice'],
+    ['a French name before an English noun', 'Members of the Syndicat national des dockers union walked out.', { ORG: ['Syndicat'] }, 'Syndicat national des dockers'],
+    ['a French name with capitals', 'Members of the Alliance Police Nationale union marched.', { ORG: ['Alliance'] }, 'Alliance Police Nationale'],
+  ];
+  for (const [name, text, names, expected] of cases) {
+    it(`should mend ${name}`, () => {
+      const record = extractText(body(text), names);
+      expect(record.entities.filter((e) => e.kind === 'organization').map((e) => e.name)).toEqual([expected]);
+    });
+  }
+  it('should keep two organizations named side by side apart', () => {
+    const record = extractText(body('The Harbour Union and the Dockers Federation signed.'), { ORG: ['Harbour Union', 'Dockers Federation'] });
+    expect(record.entities.map((e) => e.name)).toEqual(['Harbour Union', 'Dockers Federation']);
+  });
+});
