@@ -47,7 +47,15 @@ export function extractDemands(
 ): FoundDemand[] {
   const byBlock = mentionsByBlock(entities);
   const speakingOrgs = new Set(roles.map((r) => r.organization).filter((o): o is string => o !== null));
-  const fallbackOrg = mainOrg && (speakingOrgs.has(mainOrg) || speakingOrgs.size === 0 && quotes.some((q) => q.speaker === mainOrg)) ? mainOrg : [...speakingOrgs][0] ?? null;
+  // The organization a paragraph is about: one that speaks in the article (through a spokesperson)
+  // and is named in this paragraph or the one before (headings aside); the article's main organization first.
+  const fallbackFor = (index: number): string | null => {
+    const previous = blocks.slice(0, index).reverse().find((b) => b.kind !== 'heading');
+    const near = new Set([blocks[index], previous].flatMap((b) => (b ? byBlock.get(b.n) ?? [] : [])).filter((m) => m.kind === 'organization').map((m) => m.name));
+    if (mainOrg && speakingOrgs.has(mainOrg) && near.has(mainOrg)) return mainOrg;
+    return [...speakingOrgs].find((o) => near.has(o)) ?? null;
+  };
+  void mainOrg;
   const orgOf = (person: string): string[] => roles.filter((r) => r.person === person && r.organization).map((r) => r.organization!);
   const demands: FoundDemand[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -57,7 +65,7 @@ export function extractDemands(
     const mentions = byBlock.get(block.n) ?? [];
     if (LIST_INTRO.test(block.text)) {
       const intro = sentences.at(-1)!;
-      const by = makers(block, intro, mentions, quotes, orgOf, fallbackOrg, intro.start);
+      const by = makers(block, intro, mentions, quotes, orgOf, fallbackFor(i), intro.start);
       for (let j = i + 1; j < blocks.length && blocks[j]!.kind === 'item'; j++) {
         const item = blocks[j]!;
         const text = item.text.replace(/^\s*(?:[-–•*]|\d{1,2}[.)])\s+/u, '');
@@ -74,7 +82,7 @@ export function extractDemands(
       const at = sentence.start + m.index;
       const label = labelOf(sentence.text, m.index, m[0]);
       if (!label) continue;
-      demands.push({ label, text: sentence.text, by: makers(block, sentence, mentions, quotes, orgOf, fallbackOrg, at), evidence: { block: block.n, sentence: sentence.text, start: sentence.start, end: sentence.end } });
+      demands.push({ label, text: sentence.text, by: makers(block, sentence, mentions, quotes, orgOf, fallbackFor(i), at), evidence: { block: block.n, sentence: sentence.text, start: sentence.start, end: sentence.end } });
     }
   }
   return demands;
@@ -96,7 +104,9 @@ function labelOf(sentence: string, at: number, verb: string): string {
 }
 
 function shorten(text: string): string {
-  const words = text.trim().split(/\s+/u).filter(Boolean);
+  // A demand quoted and then attributed ends at the closing quote: `A fair deal,” he added`.
+  const quoted = /^(.*?)[,.]?["”](?:\s|$)/u.exec(text);
+  const words = (quoted ? quoted[1]! : text).trim().split(/\s+/u).filter(Boolean);
   const out = words.length > 16 ? `${words.slice(0, 14).join(' ')}…` : words.join(' ');
   return out ? out[0]!.toUpperCase() + out.slice(1) : '';
 }
@@ -119,5 +129,7 @@ function makers(
     return subject.kind === 'person' ? [subject.name, ...orgOf(subject.name)] : [subject.name];
   }
   void sentenceAt;
+  // "Unions have called for …": several organizations, none of them named.
+  if (/\bunions\b/iu.test(block.text.slice(sentence.start, at))) return [];
   return fallbackOrg ? [fallbackOrg] : [];
 }

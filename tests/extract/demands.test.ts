@@ -22,6 +22,8 @@ const cases: Case[] = [
       { label: 'Shorter shifts', by: ['Harbour Workers Union'] },
     ],
   ],
+  ['a demand of several unions, none named', ['Jane Roe, general secretary of the Harbour Workers Union, spoke.', 'Unions have called on dockers to refuse overtime from March 1.'], union, [{ label: 'Refuse overtime from March 1', by: [] }]],
+  ['a quoted demand, attributed after the quote', ['“We want a fair deal, nothing more,” said Jane Roe.'], union, [{ label: 'A fair deal, nothing more', by: ['Jane Roe'] }]],
   ['no demand from a noun', ['The minister acted in accordance with the demands of the Harbour Workers Union.'], union, []],
   ['no demand from a plan', ['The unions were going to ask him for his telephone number.'], {}, []],
   ['no demand from a private favour', ['Jane Roe asked him for a lift home.'], union, []],
