@@ -119,7 +119,8 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
       article: aid,
       label: d.label,
       text: d.text,
-      by: [...new Set(d.by.map(keyOf).filter((k): k is string => k !== undefined).map((k) => idOf(k)!))],
+      // Only people and organizations make demands: a name that linked to a place is left out.
+      by: [...new Set(d.by.map(keyOf).filter((k): k is string => k !== undefined && kindOfKey(k) !== 'place').map((k) => idOf(k)!))],
       evidence: cite(d.evidence),
     }));
     demands.push(...articleDemands);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { linkArchive } from '../../src/link/index.ts';
+import { body, extractText } from '../helpers/extract.ts';
+
+const none = { entities: [], ignore: [] };
+const withDate = (id: string, date: string, text: string): string => `---\nid: ${id}\ndate: ${date}\n---\n${body(text)}`;
+
+describe('linkArchive', () => {
+  it('should link a person named in two articles', () => {
+    const a = extractText(withDate('a', '2020-01-02', 'Jane Roe spoke in Lyon.'), { PER: ['Jane Roe'], LOC: ['Lyon'] });
+    const b = extractText(withDate('b', '2021-03-04', 'Later, Jane Roe resigned.'), { PER: ['Jane Roe'] });
+    const archive = linkArchive([a, b], none);
+    const jane = archive.people.find((p) => p.name === 'Jane Roe');
+    expect(jane?.articles).toEqual(['b', 'a']);
+    expect(archive.articles.map((x) => x.id)).toEqual(['b', 'a']);
+  });
+
+  it('should join names that differ only in accents and case', () => {
+    const a = extractText(withDate('a', '2020-01-02', 'Gérald Martin spoke.'), { PER: ['Gérald Martin'] });
+    const b = extractText(withDate('b', '2020-01-03', 'GERALD MARTIN spoke.'), { PER: ['GERALD MARTIN'] });
+    expect(linkArchive([a, b], none).people).toHaveLength(1);
+  });
+
+  it('should count co-mentions as related entities', () => {
+    const a = extractText(withDate('a', '2020-01-02', 'Jane Roe and Paul Martin met.'), { PER: ['Jane Roe', 'Paul Martin'] });
+    const archive = linkArchive([a], none);
+    expect(archive.people.find((p) => p.name === 'Jane Roe')?.related).toEqual([{ id: 'paul-martin', kind: 'person', articles: 1 }]);
+  });
+
+  // Regression: a demand "made" by a name that is a place across the archive broke the article
+  // template (`who.url` of undefined): the tagger called Marseille an organization once.
+  it('should leave places out of who made a demand', () => {
+    const a = extractText(withDate('a', '2020-01-02', 'Marseille demands a new stadium for the city.'), { ORG: ['Marseille'] });
+    const b = extractText(withDate('b', '2020-01-03', 'Dockers marched in Marseille and in Marseille again.'), { LOC: ['Marseille'] });
+    expect(a.demands[0]?.by).toEqual(['Marseille']);
+    const archive = linkArchive([a, b], none);
+    expect(archive.places.map((p) => p.name)).toEqual(['Marseille']);
+    expect(archive.demands[0]?.by).toEqual([]);
+  });
+
+  it('should give each block its HTML with mentions linked relative to the article page', () => {
+    const a = extractText(withDate('a', '2020-01-02', 'Jane Roe <b>spoke</b>.'), { PER: ['Jane Roe'] });
+    const html = linkArchive([a], none).articles[0]!.blocks[0]!.html;
+    expect(html).toBe('<a href="../../people/jane-roe/index.html" title="Jane Roe">Jane Roe</a> &#x3C;b>spoke&#x3C;/b>.');
+  });
+});
