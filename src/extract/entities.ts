@@ -93,6 +93,8 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined)) kind = 'organization';
     else if (!curated && looksLikePlace(name)) kind = 'place';
     else if (!curated && span.type !== 'PER' && readsAsPerson(text, cleaned, spans)) kind = 'person';
+    // `Nahel M.`: a given name and an initial, as news reports name minors and suspects.
+    else if (!curated && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s\p{Lu}$/u.test(name) && text[cleaned.end] === '.') kind = 'person';
     if (kind === null) continue;
     out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}) });
   }

@@ -78,7 +78,7 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
     const org = orgs.find((o) => o.start >= startAt && o.end <= person.start) ?? orgs.find((o) => o.end <= startAt && /^\s+$/u.test(text.slice(o.end, startAt)));
     let title = titled[1]!;
     if (org && org.start >= startAt) title = text.slice(org.end, person.start);
-    title = title.replace(/^.*\b(?:by|to|with|from|and|of|that|for|as|on|in|at|like)\s+/iu, '');
+    title = title.replace(/^.*\b(?:by|to|with|from|and|of|that|for|as|on|in|at|like|while|when|whereas|but|after|before|since|said|says|than)\s+/iu, '');
     if (!TITLE_END.test(title.trim())) return null;
     return { title: tidy(title), organization: org?.name ?? null };
   }

@@ -11,6 +11,7 @@ const cases: Case[] = [
   ['a possessive before the name', 'After the vote, its new spokesman, Luc Petit, resigned from the Dockers Federation.', { PER: ['Luc Petit'], ORG: ['Dockers Federation'] }, [{ person: 'Luc Petit', title: 'new spokesman', organization: 'Dockers Federation' }]],
   ['an organization before a title', 'Labour party leader Ann Smith was re-elected.', { PER: ['Ann Smith'], ORG: ['Labour'] }, [{ person: 'Ann Smith', title: 'party leader', organization: 'Labour' }]],
   ['a capitalized title before the name', 'Transport Minister Paul Martin visited the port.', { PER: ['Paul Martin'] }, [{ person: 'Paul Martin', title: 'Transport Minister', organization: null }]],
+  ['a title after a conjunction', 'Jane Roe protested, while President Paul Martin called for calm.', { PER: ['Jane Roe', 'Paul Martin'] }, [{ person: 'Paul Martin', title: 'President', organization: null }]],
   ['no role where none is stated', 'Jane Roe met Paul Martin in Lyon on Monday.', { PER: ['Jane Roe', 'Paul Martin'], LOC: ['Lyon'] }, []],
   ['no role from a list of names', 'Jane Roe, Paul Martin and Luc Petit signed the letter.', { PER: ['Jane Roe', 'Paul Martin', 'Luc Petit'] }, []],
 ];
@@ -40,6 +41,10 @@ describe('names the tagger mislabels', () => {
       expect(record.entities.find((e) => e.name === 'Christian Roe')?.kind).toBe('person');
     });
   }
+  it('should read a given name and an initial as a person', () => {
+    const record = extractText(body('The death of Nahel M. sparked riots.'), { ORG: ['Nahel M'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Nahel M', 'person']]);
+  });
   it('should leave a name-shaped span without such context alone', () => {
     const record = extractText(body('The Christian Democrats won the vote.'), { MISC: ['Christian Democrats'] });
     expect(record.entities.map((e) => e.name)).toEqual([]);
