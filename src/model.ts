@@ -283,6 +283,17 @@ export interface Demand {
   readonly evidence: Cited;
 }
 
+/** Demands that share their key terms, across articles and organizations. */
+export interface DemandTheme {
+  /** `theme-N`, by size: the anchor on the demands page. */
+  readonly id: string;
+  /** The shared key terms (`prison · sentence`), or the demand's own label when it stands alone. */
+  readonly label: string;
+  /** Stemmed key terms the demands share; empty for a demand alone. */
+  readonly terms: readonly string[];
+  readonly demands: readonly string[];
+}
+
 /** A quotation, placed in the archive. */
 export interface Quote {
   readonly article: ArticleId;
@@ -380,6 +391,8 @@ export interface Archive {
   readonly organizations: readonly Organization[];
   readonly places: readonly Place[];
   readonly demands: readonly Demand[];
+  /** Demands grouped by shared key terms, largest group first. */
+  readonly themes: readonly DemandTheme[];
   readonly events: readonly TimelineEvent[];
   readonly problems: readonly Problem[];
 }

@@ -98,6 +98,12 @@ describe('the seed archive', () => {
     expect(texts).toMatch(/30-year prison sentence/);
   });
 
+  it('should group the demands for prison sentences for attacks on officers across two articles', () => {
+    const theme = archive.themes.find((t) => t.demands.includes('police-officers-have-a-price-on-their-heads-d5'));
+    expect(theme?.demands.some((id) => id.startsWith('french-police-protest-in-paris'))).toBe(true);
+    expect(theme?.label).toMatch(/prison/);
+  });
+
   it('should keep every article’s date at its real precision', () => {
     const dates = Object.fromEntries(archive.articles.map((a) => [a.id, a.date?.iso]));
     expect(dates).toEqual({

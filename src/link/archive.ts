@@ -7,6 +7,7 @@ import { mergeEntities, type MergedEntity } from './entities.ts';
 import { uniqueSlugs } from '../text/slug.ts';
 import { pageUrl, relativeHref } from './paths.ts';
 import { renderBlockHtml } from './html.ts';
+import { groupDemands } from './themes.ts';
 
 /** Newest first; undated last; then by id, so the order is stable. */
 function byDateDesc(a: ArticleRecord, b: ArticleRecord): number {
@@ -228,6 +229,7 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
     organizations,
     places,
     demands,
+    themes: groupDemands(demands),
     events: events.sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
     problems,
   };
