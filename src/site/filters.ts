@@ -3,6 +3,7 @@ import type { Archive, Block, PartialDate } from '../model.ts';
 import { relativeHref } from '../link/paths.ts';
 import { jsonLd, publicUrl, structuredData } from './jsonld.ts';
 import { bodyHtml, feedDate, feedId, feedUpdated } from './feeds.ts';
+import { archiveGraphLayout, neighbourhoodGraphLayout } from './graph.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -117,4 +118,7 @@ export default function filters(config: UserConfig): void {
   config.addFilter('feedUpdated', feedUpdated as never);
   config.addFilter('feedId', feedId as never);
   config.addFilter('bodyHtml', bodyHtml as never);
+  // The connections graph, laid out once per archive (and per entity): src/site/graph.ts.
+  config.addFilter('archiveGraph', archiveGraphLayout as never);
+  config.addFilter('neighbourhoodGraph', neighbourhoodGraphLayout as never);
 }

@@ -144,6 +144,7 @@ function pageTypes(json: ArchiveJson, walk: Walk): { type: string; page: string 
     { type: 'places', page: 'places/index.html' },
     { type: 'demands', page: 'demands/index.html' },
     { type: 'timeline', page: 'timeline/index.html' },
+    { type: 'graph', page: 'graph/index.html' },
   ];
 }
 
@@ -215,6 +216,7 @@ describe.skipIf(!haveChromium && !inCI)('the site in Chromium', () => {
         ['places', 'Places'],
         ['demands', 'Demands'],
         ['timeline', 'Timeline'],
+        ['graph', 'Connections'],
       ];
       for (const [folder, label] of sections) {
         await follow(page, page.locator('nav').getByRole('link', { name: label, exact: true }), `${folder}/index.html`);
@@ -228,7 +230,7 @@ describe.skipIf(!haveChromium && !inCI)('the site in Chromium', () => {
 
   describe('accessibility (axe-core)', () => {
     // One page of each type; the list needs the archive, so each test looks its page up by type.
-    const TYPES = ['home', 'article', 'person', 'organization', 'place', 'articles', 'people', 'organizations', 'places', 'demands', 'timeline'];
+    const TYPES = ['home', 'article', 'person', 'organization', 'place', 'articles', 'people', 'organizations', 'places', 'demands', 'timeline', 'graph'];
     it.each(TYPES)('should find no violations on the %s page', async (type) => {
       const entry = pageTypes(json, walk).find((t) => t.type === type)!;
       const { page } = await newPage();
