@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Archive, ArticleRecord, Curation, Source } from './model.ts';
+import type { ArticleRecord, Curation, Source } from './model.ts';
 
 /** Bump when the layout of the cache or of its entries changes. */
 const FORMAT = 'dossier-extract-1';
 
 const SRC = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(SRC, '..');
 
 /** Entry points of the code that decides what extraction returns; their relative imports are followed. */
 const EXTRACTOR_ENTRIES = ['extract/index.ts', 'ner/index.ts'];
@@ -80,73 +79,6 @@ export async function extractSources(
   });
   if (cache) await Promise.all(sources.map((s, i) => (cached[i] ? undefined : cache.set(s, records[i]!))));
   return { records, extracted };
-}
-
-// ---------------------------------------------------------------- the site
-
-/**
- * A fingerprint of the site that `archive` renders to: the archive itself, and everything that
- * renders it (templates, `.eleventy.ts`, the code under `src/`, the dependencies).
- */
-export async function siteFingerprint(archive: Archive): Promise<string> {
-  return createHash('sha256').update(FORMAT).update(await rendererHash()).update(JSON.stringify(archive)).digest('hex');
-}
-
-interface SiteStamp {
-  readonly fingerprint: string;
-  /** The output folder as the build left it: the swap gives it a new inode, and adding or removing a file at its top changes its time. */
-  readonly ino: number;
-  readonly mtimeMs: number;
-}
-
-const stampFile = (dir: string, outDir: string): string => path.join(dir, `${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 32)}.json`);
-
-/**
- * True when `outDir` still holds the site that a build with `fingerprint` wrote there (see `recordSite`),
- * so that writing it again would give the same files.
- *
- * Pages edited by hand inside the folder are not noticed: `dossier build --no-cache` writes everything.
- */
-export async function siteIsCurrent(dir: string, outDir: string, fingerprint: string): Promise<boolean> {
-  const [text, folder, index] = await Promise.all([
-    readFile(stampFile(dir, outDir), 'utf8').catch(() => null),
-    stat(outDir).catch(() => null),
-    stat(path.join(outDir, 'index.html')).catch(() => null),
-  ]);
-  if (text === null || !folder || !index) return false;
-  try {
-    const stamp = JSON.parse(text) as SiteStamp;
-    return stamp.fingerprint === fingerprint && stamp.ino === folder.ino && stamp.mtimeMs === folder.mtimeMs;
-  } catch {
-    return false;
-  }
-}
-
-/** Note that `outDir` now holds the site of `fingerprint`. */
-export async function recordSite(dir: string, outDir: string, fingerprint: string): Promise<void> {
-  const folder = await stat(outDir);
-  const stamp: SiteStamp = { fingerprint, ino: folder.ino, mtimeMs: folder.mtimeMs };
-  await mkdir(dir, { recursive: true });
-  const file = stampFile(dir, outDir);
-  await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(stamp));
-  await rename(`${file}.${process.pid}.tmp`, file);
-}
-
-let rendererHashOnce: Promise<string> | undefined;
-function rendererHash(): Promise<string> {
-  rendererHashOnce ??= (async () => {
-    const hash = createHash('sha256');
-    const files = (await Promise.all(['templates', 'src'].map(async (d) => (await readdir(path.join(ROOT, d), { recursive: true })).map((n) => path.join(d, String(n))))))
-      .flat()
-      .concat(['.eleventy.ts', 'package-lock.json', 'package.json'])
-      .sort();
-    for (const f of files) {
-      const bytes = await readFile(path.join(ROOT, f)).catch(() => null);
-      if (bytes) hash.update(f).update('\0').update(bytes).update('\0');
-    }
-    return hash.digest('hex');
-  })();
-  return rendererHashOnce;
 }
 
 // ---------------------------------------------------------------- the extractor's code

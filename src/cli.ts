@@ -8,7 +8,7 @@ import { buildLexicon, extractArticle } from './extract/index.ts';
 import { formatProblems, summarize } from './report.ts';
 import { PACKAGE_ROOT, writeSite } from './site/write.ts';
 import { recordJson } from './site/record.ts';
-import { recordSite, siteFingerprint, siteIsCurrent } from './cache.ts';
+import { inputsFingerprint, readStamp, siteFingerprint, writeStamp, type BuildReport } from './stamp.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -68,9 +68,18 @@ async function build(content: string, out: string, cache: string | false): Promi
     process.stderr.write(`dossier: ${out} ${refused}\n`);
     return 2;
   }
+  // Same content, same code, and the site folder as the last build left it: say again what that build said.
+  const stamps = cache && path.join(cache, 'site');
+  const inputs = stamps ? await inputsFingerprint(path.resolve(content)) : '';
+  const last = stamps ? await readStamp(stamps, out) : null;
+  if (last && last.inputs === inputs) {
+    process.stdout.write(`dossier: nothing changed since the last build; ${out} was left as it was\n${last.report.dropped}`);
+    return reportBuilt(last.report, out);
+  }
   const result = await buildArchive(path.resolve(content), { cache: cache && path.join(cache, 'extract') });
   if (cache) process.stdout.write(`dossier: extracted ${result.extracted.length} of ${result.records.length} articles; the others came from ${path.relative(process.cwd(), cache) || cache}\n`);
-  printDropped(result.records);
+  const dropped = result.records.flatMap((r) => r.dropped.map((d) => `${r.file}:${d.line}: dropped (${d.reason}): ${d.text}\n`)).join('');
+  process.stdout.write(dropped);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     process.stderr.write(`${formatProblems(result.problems)}\n`);
@@ -78,22 +87,24 @@ async function build(content: string, out: string, cache: string | false): Promi
     return 1;
   }
   const { archive } = result;
+  const report: BuildReport = { dropped, problems: result.problems, counts: `${archive.articles.length} articles, ${archive.people.length} people, ${archive.organizations.length} organizations, ${archive.places.length} places` };
   // A site rendered from the same archive by the same code is the same site: leave it where it is.
-  const stamps = cache && path.join(cache, 'site');
-  const fingerprint = stamps ? await siteFingerprint(archive) : '';
+  const site = stamps ? await siteFingerprint(archive) : '';
   try {
-    if (stamps && (await siteIsCurrent(stamps, out, fingerprint))) process.stdout.write(`dossier: nothing changed since the last build; ${out} was left as it was\n`);
-    else {
-      await writeSite(archive, out);
-      if (stamps) await recordSite(stamps, out, fingerprint);
-    }
+    if (last && last.site === site) process.stdout.write(`dossier: the archive is unchanged since the last build; ${out} was left as it was\n`);
+    else await writeSite(archive, out);
+    if (stamps) await writeStamp(stamps, out, { inputs, site, report });
   } catch (e) {
     process.stderr.write(`dossier: the site could not be written (${e instanceof Error ? e.message : String(e)}); ${out} was left as it was\n`);
     return 1;
   }
-  // Warnings come last, where they are seen.
-  if (result.problems.length) process.stderr.write(`${formatProblems(result.problems)}\n`);
-  process.stdout.write(`dossier: built ${archive.articles.length} articles, ${archive.people.length} people, ${archive.organizations.length} organizations, ${archive.places.length} places into ${out} (${summarize(result.problems)})\n`);
+  return reportBuilt(report, out);
+}
+
+/** The end of a build that wrote (or kept) the site: its warnings last, where they are seen, then the summary. */
+function reportBuilt(report: BuildReport, out: string): number {
+  if (report.problems.length) process.stderr.write(`${formatProblems(report.problems)}\n`);
+  process.stdout.write(`dossier: built ${report.counts} into ${out} (${summarize(report.problems)})\n`);
   return 0;
 }
 

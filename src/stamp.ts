@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Archive, Problem } from './model.ts';
+import { extractorHash } from './cache.ts';
+import { CURATION_FILE } from './read/curation.ts';
+
+const FORMAT = 'dossier-site-1';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What `dossier build` said about a build, to say again when the next one finds nothing changed. */
+export interface BuildReport {
+  /** The `file:line: dropped …` lines, as printed. */
+  readonly dropped: string;
+  readonly problems: readonly Problem[];
+  /** `N articles, N people, …`. */
+  readonly counts: string;
+}
+
+/** A note, kept beside the cache, of what a build wrote into an output folder. */
+export interface SiteStamp {
+  /** `inputsFingerprint` of the build. */
+  readonly inputs: string;
+  /** `siteFingerprint` of the archive it rendered. */
+  readonly site: string;
+  readonly report: BuildReport;
+  /** The output folder as the build left it: the swap gives it a new inode, and adding or removing a file at its top changes its time. */
+  readonly ino: number;
+  readonly mtimeMs: number;
+}
+
+/**
+ * A fingerprint of everything a build reads: the files under `articles/` and the curation file of
+ * `contentDir`, the extractor's code and model, and the code and templates that render the site.
+ */
+export async function inputsFingerprint(contentDir: string): Promise<string> {
+  const hash = createHash('sha256').update(FORMAT).update(await extractorHash()).update(await rendererHash());
+  const names = await readdir(path.join(contentDir, 'articles'), { recursive: true }).catch(() => []);
+  const files = [CURATION_FILE, ...names.map((n) => path.join('articles', String(n)))].sort();
+  const bytes = await Promise.all(files.map((f) => readFile(path.join(contentDir, f)).catch(() => null)));
+  files.forEach((f, i) => {
+    const b = bytes[i];
+    // Folders read as null: their names are in the paths of the files inside.
+    if (b) hash.update(f).update('\0').update(String(b.length)).update('\0').update(b);
+  });
+  return hash.digest('hex');
+}
+
+/** A fingerprint of the site that `archive` renders to: the archive, and the code and templates that render it. */
+export async function siteFingerprint(archive: Archive): Promise<string> {
+  return createHash('sha256').update(FORMAT).update(await rendererHash()).update(JSON.stringify(archive)).digest('hex');
+}
+
+const stampFile = (dir: string, outDir: string): string => path.join(dir, `${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 32)}.json`);
+
+/**
+ * The stamp of the last build into `outDir`, if the folder is still as that build left it.
+ *
+ * Pages edited by hand inside the folder are not noticed: `dossier build --no-cache` writes everything.
+ */
+export async function readStamp(dir: string, outDir: string): Promise<SiteStamp | null> {
+  const [text, folder, index] = await Promise.all([
+    readFile(stampFile(dir, outDir), 'utf8').catch(() => null),
+    stat(outDir).catch(() => null),
+    stat(path.join(outDir, 'index.html')).catch(() => null),
+  ]);
+  if (text === null || !folder || !index) return null;
+  try {
+    const stamp = JSON.parse(text) as SiteStamp;
+    return stamp.ino === folder.ino && stamp.mtimeMs === folder.mtimeMs ? stamp : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Note what the build just wrote into `outDir`. */
+export async function writeStamp(dir: string, outDir: string, stamp: Omit<SiteStamp, 'ino' | 'mtimeMs'>): Promise<void> {
+  const folder = await stat(outDir);
+  await mkdir(dir, { recursive: true });
+  const file = stampFile(dir, outDir);
+  await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify({ ...stamp, ino: folder.ino, mtimeMs: folder.mtimeMs } satisfies SiteStamp));
+  await rename(`${file}.${process.pid}.tmp`, file);
+}
+
+let rendererHashOnce: Promise<string> | undefined;
+/** A hash of the templates, `.eleventy.ts`, the code under `src/` and the dependencies, computed once per process. */
+function rendererHash(): Promise<string> {
+  rendererHashOnce ??= (async () => {
+    const hash = createHash('sha256');
+    const files = (await Promise.all(['templates', 'src'].map(async (d) => (await readdir(path.join(ROOT, d), { recursive: true })).map((n) => path.join(d, String(n))))))
+      .flat()
+      .concat(['.eleventy.ts', 'package-lock.json', 'package.json'])
+      .sort();
+    for (const f of files) {
+      const bytes = await readFile(path.join(ROOT, f)).catch(() => null);
+      if (bytes) hash.update(f).update('\0').update(bytes).update('\0');
+    }
+    return hash.digest('hex');
+  })();
+  return rendererHashOnce;
+}
