@@ -170,7 +170,7 @@ export interface Evidence {
 
 /** One occurrence of a name in an article. */
 export interface Mention extends Evidence {
-  /** The text as written (`Maras`, `the Alliance National Police union`). */
+  /** The text as written (`Roe`, `the Harbour Workers union`). */
   readonly text: string;
 }
 

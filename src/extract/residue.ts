@@ -1,7 +1,7 @@
 import type { DroppedLine, SourceBlock } from '../model.ts';
 import { bareText } from './headline.ts';
 
-/** A lone token such as `lep-life-health-03`: lower case, hyphenated, no spaces. */
+/** A lone token such as `abc-news-world-07`: lower case, hyphenated, no spaces. */
 const SLUG_TOKEN = /^[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]+)+$/u;
 
 /**

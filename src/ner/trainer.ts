@@ -11,7 +11,7 @@ import { prepareDocument, staticFeatures, type FeatureTable, type Sent } from '.
 import { Lexicon } from './lexicon.ts';
 import { Perceptron, type SentenceFeatures } from './perceptron.ts';
 import { NerModel } from './pipeline.ts';
-import { rng, shuffle } from './random.ts';
+import { rng, shuffle } from '../text/random.ts';
 import { spansToTags, tagSet, tagsToSpans, transitions, type Scheme } from './spans.ts';
 
 export interface TrainOptions {

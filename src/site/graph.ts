@@ -8,6 +8,7 @@
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import type { Archive, Organization, Person } from '../model.ts';
+import { rng } from '../text/random.ts';
 
 /** A person or organization in a graph. */
 export interface GraphNode {
@@ -78,17 +79,6 @@ export const MAX_NEIGHBOURS = 15;
 
 const round = (n: number): number => Math.round(n * 10) / 10 || 0;
 
-/** mulberry32: a small seeded PRNG in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const edgeKey = (e: GraphEdge): string => `${e.source}|${e.target}`;
@@ -112,7 +102,7 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
   const sim: SimNode[] = sorted.map((n) => ({ key: n.key, r: radius(n) }));
   const links: SimulationLinkDatum<SimNode>[] = kept.map((e) => ({ source: e.source, target: e.target }));
   forceSimulation(sim)
-    .randomSource(prng(seed))
+    .randomSource(rng(seed))
     .force('link', forceLink<SimNode, SimulationLinkDatum<SimNode>>(links).id((d) => d.key).distance(60))
     .force('charge', forceManyBody<SimNode>().strength(-220))
     // Weak pulls to the middle keep unconnected nodes from drifting off.

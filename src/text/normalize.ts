@@ -2,7 +2,7 @@
  * The key two names share when they name the same thing: accents, case, hyphens,
  * apostrophes and a leading "the" do not count.
  *
- * `Gérald Darmanin` and `Gerald Darmanin` share a key; so do `al-Qaeda` and `Al Qaeda`.
+ * `Hélène Dupré` and `Helene Dupre` share a key; so do `al-Jazeera` and `Al Jazeera`.
  */
 export function nameKey(name: string): string {
   return name

@@ -1,7 +1,7 @@
 import slugifyLib from '@sindresorhus/slugify';
 import type { Slug } from '../model.ts';
 
-/** A readable URL segment: `Jean-Luc Mélenchon` → `jean-luc-melenchon`, `L’Express` → `l-express`. */
+/** A readable URL segment: `Jean-Marie Lefèvre` → `jean-marie-lefevre`, `L’Équipe` → `l-equipe`. */
 export function slugify(text: string): string {
   const s = slugifyLib(text.replace(/['’]/g, ' '), { decamelize: false });
   return s || 'untitled';

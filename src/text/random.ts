@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32), so that training is deterministic. */
+/** A small seeded PRNG (mulberry32) in [0, 1): training and graph layouts are the same every run. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
