@@ -215,12 +215,9 @@ function strongest(edges: readonly GraphEdge[], k: number): GraphEdge[] {
  */
 export function neighbourhoodGraph(archive: Archive, entityKey: string): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const [kind, id] = entityKey.includes(':') ? (entityKey.split(/:(.*)/s) as [string, string]) : ['', entityKey];
-  const centre =
-    (kind !== 'organization' ? archive.people.find((p) => p.id === id) : undefined) ??
-    (kind !== 'person' ? archive.organizations.find((o) => o.id === id) : undefined);
+  const { people, orgs } = entityIndex(archive);
+  const centre = (kind !== 'organization' ? people.get(id) : undefined) ?? (kind !== 'person' ? orgs.get(id) : undefined);
   if (!centre) return { nodes: [], edges: [] };
-  const people = new Map(archive.people.map((p) => [p.id as string, p]));
-  const orgs = new Map(archive.organizations.map((o) => [o.id as string, o]));
   const chosen = new Map<string, GraphEntity>([[keyOf(centre), centre]]);
   const add = (e: GraphEntity | undefined): void => {
     if (e && chosen.size < MAX_NEIGHBOURS && !chosen.has(keyOf(e))) chosen.set(keyOf(e), e);
@@ -233,6 +230,19 @@ export function neighbourhoodGraph(archive: Archive, entityKey: string): { nodes
   const me = keyOf(centre);
   const edges = edgesAmong(entities).filter((e) => e.source === me || e.target === me || e.kind === 'role');
   return { nodes: entities.map(toNode), edges };
+}
+
+// Keyed by the lists, not the archive: under pagination Eleventy hands each page the archive in a new Proxy (ProxyWrap), but the same arrays.
+const entityIndexes = new WeakMap<readonly (Person | Organization)[], Map<string, Person | Organization>>();
+/** People and organizations by id, built once per archive rather than once per entity page. */
+function entityIndex(archive: Archive): { people: Map<string, Person>; orgs: Map<string, Organization> } {
+  const byId = <T extends Person | Organization>(list: readonly T[]): Map<string, T> => {
+    let index = entityIndexes.get(list);
+    // Ids are unique within a kind (`uniqueSlugs`).
+    if (!index) entityIndexes.set(list, (index = new Map(list.map((x) => [x.id as string, x]))));
+    return index as Map<string, T>;
+  };
+  return { people: byId(archive.people), orgs: byId(archive.organizations) };
 }
 
 /** The seed of every layout: a constant, so that a rebuild draws the same picture. */
