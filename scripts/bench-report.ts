@@ -130,9 +130,9 @@ export function chartSvg(results: readonly SizeResult[], median: Median): string
   out.push(`<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#333"/>`, `<line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#333"/>`);
   out.push(`<text x="${(L + W - R) / 2}" y="${H - 18}" text-anchor="middle">articles</text>`);
   series.forEach((s, i) => {
-    const pts = [{ n: 0, y: 0 }, ...results.map((r) => ({ n: r.n, y: s.pick(r) }))];
+    const pts = results.map((r) => ({ n: r.n, y: s.pick(r) }));
     out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${pts.map((p) => `${px(p.n).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ')}"/>`);
-    for (const p of pts.slice(1)) out.push(`<circle cx="${px(p.n).toFixed(1)}" cy="${py(p.y).toFixed(1)}" r="3.5" fill="${s.color}"><title>${s.label}: ${p.y.toFixed(2)} s at ${p.n}</title></circle>`);
+    for (const p of pts) out.push(`<circle cx="${px(p.n).toFixed(1)}" cy="${py(p.y).toFixed(1)}" r="3.5" fill="${s.color}"><title>${s.label}: ${p.y.toFixed(2)} s at ${p.n}</title></circle>`);
     const ly = T + 10 + i * 20;
     out.push(`<line x1="${W - R + 16}" x2="${W - R + 36}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"/>`, `<text x="${W - R + 42}" y="${ly + 4}">${s.label}</text>`);
   });
