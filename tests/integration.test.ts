@@ -65,3 +65,12 @@ describe('a bare .txt dropped into content/articles', () => {
     expect(page).toContain('alliance-the-police-union-that-terrorizes-interior-ministers');
   });
 });
+
+// Regression: a person whose role was not the article's first got "; " instead of " — " before it.
+describe('the people beside an article', () => {
+  it('should introduce each person’s roles with a dash', async () => {
+    const html = await readFile(path.join(out, 'articles/french-police-protest-in-paris/index.html'), 'utf8');
+    expect(html).toContain('Emmanuel Macron</a><span class="role"> — French President');
+    expect(html).toContain('Darmanin</a><span class="role"> — Home Secretary');
+  });
+});

@@ -91,6 +91,11 @@ export function timeline(archive: Archive): TimelineItem[] {
   return items.sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : a.kind === b.kind ? 0 : a.kind === 'article' ? -1 : 1));
 }
 
+/** The items whose `key` equals `value` (Nunjucks' `selectattr` takes no value to compare with). */
+export function whereEq<T extends object>(list: readonly T[], key: keyof T, value: unknown): T[] {
+  return list.filter((item) => item[key] === value);
+}
+
 /** Eleventy filters: formatting and lookups only, no extraction. */
 export default function filters(config: UserConfig): void {
   // https://www.11ty.dev/docs/filters/#scoped-data-in-filters: `this.page` is the page being rendered.
@@ -106,6 +111,7 @@ export default function filters(config: UserConfig): void {
   config.addFilter('byInitial', byInitial as never);
   config.addFilter('languageName', languageName as never);
   config.addFilter('timeline', timeline as never);
+  config.addFilter('whereEq', whereEq as never);
   config.addFilter('highlight', highlight as never);
   config.addFilter('json', ((value: unknown) => JSON.stringify(value)) as never);
   // Structured data, feeds and absolute URLs (when `site.url` is set): src/site/jsonld.ts, src/site/feeds.ts.
