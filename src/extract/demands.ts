@@ -1,5 +1,5 @@
 import type { Block, FoundDemand, FoundEntity, FoundQuote, FoundRole } from '../model.ts';
-import { sentenceAt, splitSentences, type Sentence } from '../text/sentences.ts';
+import { splitSentences, type Sentence } from '../text/sentences.ts';
 import { mentionsByBlock, type PlacedMention } from './mentions.ts';
 
 /** A verb of demanding, with what may follow it. Nouns (`the demands of`) do not match. */
@@ -55,7 +55,6 @@ export function extractDemands(
     if (mainOrg && speakingOrgs.has(mainOrg) && near.has(mainOrg)) return mainOrg;
     return [...speakingOrgs].find((o) => near.has(o)) ?? null;
   };
-  void mainOrg;
   const orgOf = (person: string): string[] => roles.filter((r) => r.person === person && r.organization).map((r) => r.organization!);
   const demands: FoundDemand[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -128,7 +127,6 @@ function makers(
   if (subject && !/\b(?:of|to|with|by|against|for|from)\s+(?:the\s+)?$/iu.test(block.text.slice(sentence.start, subject.start))) {
     return subject.kind === 'person' ? [subject.name, ...orgOf(subject.name)] : [subject.name];
   }
-  void sentenceAt;
   // "Unions have called for …": several organizations, none of them named.
   if (/\bunions\b/iu.test(block.text.slice(sentence.start, at))) return [];
   return fallbackOrg ? [fallbackOrg] : [];

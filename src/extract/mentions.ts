@@ -1,4 +1,4 @@
-import type { Block, EntityKind, FoundEntity } from '../model.ts';
+import type { EntityKind, FoundEntity } from '../model.ts';
 
 /** A mention with the entity it belongs to: what the relation extractors look at. */
 export interface PlacedMention {
@@ -27,8 +27,7 @@ export function mentionsByBlock(entities: readonly FoundEntity[]): Map<number, P
  * The organization an article is about: the one most mentioned, earliest on a tie.
  * `its` and unattributed demands fall back to it.
  */
-export function mainOrganization(entities: readonly FoundEntity[], blocks: readonly Block[] = []): string | null {
-  void blocks;
+export function mainOrganization(entities: readonly FoundEntity[]): string | null {
   const orgs = entities.filter((e) => e.kind === 'organization');
   orgs.sort((a, b) => b.mentions.length - a.mentions.length);
   return orgs[0]?.name ?? null;

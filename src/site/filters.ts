@@ -102,28 +102,17 @@ export default function filters(config: UserConfig): void {
   config.addFilter('href', function (this: { page?: { url?: string } }, target: string) {
     return relativeHref(this.page?.url ?? '/', target);
   } as never);
-  config.addFilter('displayDate', displayDate as never);
-  config.addFilter('groupBlocks', groupBlocks as never);
-  config.addFilter('byId', byId as never);
-  config.addFilter('initial', initial as never);
-  config.addFilter('byIds', ((list: readonly { id: unknown }[], ids: readonly unknown[]) => ids.map((id) => byId(list, id)).filter(Boolean)) as never);
-  config.addFilter('mostMentioned', mostMentioned as never);
-  config.addFilter('byInitial', byInitial as never);
-  config.addFilter('languageName', languageName as never);
-  config.addFilter('timeline', timeline as never);
-  config.addFilter('whereEq', whereEq as never);
-  config.addFilter('highlight', highlight as never);
-  config.addFilter('json', ((value: unknown) => JSON.stringify(value)) as never);
+  // Plain functions of their arguments, registered by name.
+  const plain: Record<string, (...args: never[]) => unknown> = {
+    displayDate, groupBlocks, byId, initial, mostMentioned, byInitial, languageName, timeline, whereEq, highlight,
+    byIds: (list: readonly { id: unknown }[], ids: readonly unknown[]) => ids.map((id) => byId(list, id)).filter(Boolean),
+  };
+  for (const [name, fn] of Object.entries(plain)) config.addFilter(name, fn);
   // Structured data, feeds and absolute URLs (when `site.url` is set): src/site/jsonld.ts, src/site/feeds.ts.
   config.addFilter('publicUrl', function (this: { page?: { url?: string } }, target: string, siteUrl?: string) {
     return publicUrl(this.page?.url ?? '/', target, siteUrl);
   } as never);
-  config.addFilter('structuredData', structuredData as never);
-  config.addFilter('jsonLd', jsonLd as never);
-  config.addFilter('feedDate', feedDate as never);
-  config.addFilter('feedUpdated', feedUpdated as never);
-  config.addFilter('feedId', feedId as never);
-  config.addFilter('bodyHtml', bodyHtml as never);
+  for (const [name, fn] of Object.entries({ structuredData, jsonLd, feedDate, feedUpdated, feedId, bodyHtml })) config.addFilter(name, fn as never);
   // The connections graph, laid out once per archive (and per entity): src/site/graph.ts.
   config.addFilter('archiveGraph', archiveGraphLayout as never);
   config.addFilter('neighbourhoodGraph', neighbourhoodGraphLayout as never);
