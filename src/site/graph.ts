@@ -1,6 +1,7 @@
 /**
  * The connections graph: people ↔ organizations through roles, and co-mentions through `related`,
- * laid out at build time with d3-force and rendered as an inline SVG of links (no JavaScript).
+ * laid out at build time (the overall graph with d3-force, each neighbourhood as a star) and rendered
+ * as an inline SVG of links (no JavaScript).
  *
  * Byte-stable output: nodes and edges are sorted before the layout, d3-force's first placement
  * (phyllotaxis) is deterministic, its jiggle draws from a seeded PRNG, the number of ticks is fixed
@@ -80,6 +81,12 @@ export const MAX_NEIGHBOURS = 15;
 const round = (n: number): number => Math.round(n * 10) / 10 || 0;
 
 
+/** A node's radius from its mentions, relative to the most mentioned of `nodes`; whole pixels, so that the template's `r + 11` and `2 * r` stay short numbers. */
+function sizer(nodes: readonly GraphNode[]): (n: GraphNode) => number {
+  const maxMentions = Math.max(1, ...nodes.map((n) => n.mentions));
+  return (n) => Math.round(5 + 7 * Math.sqrt(n.mentions / maxMentions));
+}
+
 const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const edgeKey = (e: GraphEdge): string => `${e.source}|${e.target}`;
 
@@ -91,9 +98,7 @@ const edgeKey = (e: GraphEdge): string => `${e.source}|${e.target}`;
  */
 export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], options: Readonly<LayoutOptions>): Graph {
   const { width, height, seed, ticks = 300 } = options;
-  const maxMentions = Math.max(1, ...nodes.map((n) => n.mentions));
-  // Whole pixels, so that the template's `r + 11` and `2 * r` stay short numbers.
-  const radius = (n: GraphNode): number => Math.round(5 + 7 * Math.sqrt(n.mentions / maxMentions));
+  const radius = sizer(nodes);
   const sorted = [...nodes].sort(byKey);
   const keys = new Set(sorted.map((n) => n.key));
   const kept = edges.filter((e) => keys.has(e.source) && keys.has(e.target)).sort((a, b) => (edgeKey(a) < edgeKey(b) ? -1 : edgeKey(a) > edgeKey(b) ? 1 : 0));
@@ -127,15 +132,20 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
     const anchor = x < width / 4 ? 'start' : x > (3 * width) / 4 ? 'end' : 'middle';
     placed.set(n.key, { ...n, x, y: round((s.y ?? 0) * scale + offY), r: s.r, anchor });
   });
-  const maxWeight = Math.max(1, ...kept.map((e) => e.weight));
+  return positioned(width, height, placed, kept);
+}
+
+/** The graph of `placed` nodes and the `edges` among them, each edge drawn between its ends, thicker for more weight. */
+function positioned(width: number, height: number, placed: ReadonlyMap<string, PositionedNode>, edges: readonly GraphEdge[]): Graph {
+  const maxWeight = Math.max(1, ...edges.map((e) => e.weight));
+  const end = (n: PositionedNode): { name: string; url: string; kind: string } => ({ name: n.name, url: n.url, kind: n.kind });
   return {
     width,
     height,
     nodes: [...placed.values()],
-    edges: kept.map((e) => {
+    edges: edges.map((e) => {
       const a = placed.get(e.source)!;
       const b = placed.get(e.target)!;
-      const end = (n: PositionedNode): { name: string; url: string; kind: string } => ({ name: n.name, url: n.url, kind: n.kind });
       return { ...e, from: end(a), to: end(b), x1: a.x, y1: a.y, x2: b.x, y2: b.y, width: round(1 + 4 * (Math.log(e.weight) / Math.log(Math.max(maxWeight, 2)))) };
     }),
   };
@@ -249,7 +259,6 @@ function entityIndex(archive: Archive): { people: Map<string, Person>; orgs: Map
 export const SEED = 20_211;
 
 const archiveCache = new WeakMap<Archive, Graph>();
-const neighbourCache = new WeakMap<Archive, Map<string, Graph>>();
 
 /** The overall graph laid out, once per archive. */
 export function archiveGraphLayout(archive: Archive): Graph {
@@ -261,15 +270,31 @@ export function archiveGraphLayout(archive: Archive): Graph {
   return graph;
 }
 
-/** The neighbourhood of `entity` laid out, once per archive and entity. */
+/**
+ * The neighbourhood of `entity` laid out as a star: the entity in the middle, its neighbours on an
+ * ellipse around it in the order `neighbourhoodGraph` chose them (roles first, then most articles
+ * in common), clockwise from the top. No simulation: a handful of trigonometry per page, so that
+ * thousands of entity pages cost nothing, and the picture of an ego network is the clearest one.
+ */
 export function neighbourhoodGraphLayout(archive: Archive, entity: { kind: string; id: string }): Graph {
-  let map = neighbourCache.get(archive);
-  if (!map) neighbourCache.set(archive, (map = new Map()));
-  const key = keyOf(entity);
-  let graph = map.get(key);
-  if (!graph) {
-    const { nodes, edges } = neighbourhoodGraph(archive, key);
-    map.set(key, (graph = layoutGraph(nodes, edges, { width: 640, height: 400, seed: SEED })));
-  }
-  return graph;
+  const { nodes, edges } = neighbourhoodGraph(archive, keyOf(entity));
+  return radialLayout(nodes, edges, { width: 640, height: 400 });
+}
+
+/** Place `nodes[0]` in the middle of the box and the others evenly on an ellipse around it. */
+export function radialLayout(nodes: readonly GraphNode[], edges: readonly GraphEdge[], { width, height }: { width: number; height: number }): Graph {
+  const radius = sizer(nodes);
+  // Room for the largest node and its label under it.
+  const rx = width / 2 - 60;
+  const ry = height / 2 - 40;
+  const ring = nodes.length - 1;
+  const placed = new Map<string, PositionedNode>();
+  nodes.forEach((n, i) => {
+    const angle = i === 0 ? 0 : -Math.PI / 2 + (2 * Math.PI * (i - 1)) / ring;
+    const x = i === 0 ? width / 2 : round(width / 2 + rx * Math.cos(angle));
+    const y = i === 0 ? height / 2 : round(height / 2 + ry * Math.sin(angle));
+    const anchor = x < width / 4 ? 'start' : x > (3 * width) / 4 ? 'end' : 'middle';
+    placed.set(n.key, { ...n, x, y, r: radius(n), anchor });
+  });
+  return positioned(width, height, placed, edges.filter((e) => placed.has(e.source) && placed.has(e.target)));
 }

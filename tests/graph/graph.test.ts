@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveGraph, layoutGraph, neighbourhoodGraph, MAX_NEIGHBOURS, MAX_NODES, type Graph, type GraphEdge, type GraphNode } from '../../src/site/graph.ts';
+import { archiveGraph, layoutGraph, neighbourhoodGraph, radialLayout, MAX_NEIGHBOURS, MAX_NODES, type Graph, type GraphEdge, type GraphNode } from '../../src/site/graph.ts';
 import { buildRealSite, listFiles, type BuiltSite } from '../helpers/site.ts';
 
 const node = (kind: 'person' | 'organization', id: string, mentions: number): GraphNode => ({
@@ -75,6 +75,39 @@ describe('layoutGraph', () => {
     const g = layoutGraph(NODES, EDGES, OPTIONS);
     const width = (label: string): number => g.edges.find((e) => e.label === label)!.width;
     expect(width('appears with, 3 articles')).toBeGreaterThan(width('member'));
+  });
+});
+
+describe('radialLayout (a neighbourhood as a star)', () => {
+  const ring = (n: number): GraphNode[] => Array.from({ length: n }, (_, i) => node(i % 2 ? 'person' : 'organization', `n${i}`, i + 1));
+
+  it('should put the first node in the middle and the others at one distance from it, clockwise from the top', () => {
+    const g = radialLayout(ring(5), [], { width: 640, height: 400 });
+    expect([g.nodes[0]!.x, g.nodes[0]!.y]).toEqual([320, 200]);
+    expect(g.nodes[1]!.x).toBe(320);
+    expect(g.nodes[1]!.y).toBeLessThan(200);
+    expect(g.nodes[2]!.x).toBeGreaterThan(320);
+    const norm = (n: { x: number; y: number }): number => Math.hypot((n.x - 320) / 260, (n.y - 200) / 160);
+    for (const n of g.nodes.slice(1)) expect(norm(n)).toBeCloseTo(1, 2);
+  });
+
+  it('should keep every node inside the box, with up to MAX_NEIGHBOURS nodes, and be deterministic', () => {
+    for (let k = 2; k <= MAX_NEIGHBOURS; k++) {
+      const g = radialLayout(ring(k), [], { width: 640, height: 400 });
+      expect(outside(g)).toEqual([]);
+      expect(JSON.stringify(g)).toBe(JSON.stringify(radialLayout(ring(k), [], { width: 640, height: 400 })));
+    }
+  });
+
+  it('should draw the edges among its nodes between their positions and drop the others', () => {
+    const nodes = ring(3);
+    const edges: GraphEdge[] = [
+      { source: nodes[0]!.key, target: nodes[1]!.key, kind: 'role', label: 'member', weight: 1 },
+      { source: nodes[0]!.key, target: 'person:elsewhere', kind: 'related', label: 'appears with, 1 article', weight: 1 },
+    ];
+    const g = radialLayout(nodes, edges, { width: 640, height: 400 });
+    expect(g.edges).toHaveLength(1);
+    expect([g.edges[0]!.x1, g.edges[0]!.y1, g.edges[0]!.x2, g.edges[0]!.y2]).toEqual([g.nodes[0]!.x, g.nodes[0]!.y, g.nodes[1]!.x, g.nodes[1]!.y]);
   });
 });
 
