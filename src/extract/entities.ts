@@ -50,21 +50,47 @@ function surnameHits(hits: readonly Hit[], blocks: readonly Block[]): Hit[] {
     set.add(h.curated?.name ?? h.text);
     owners.set(last, set);
   }
+  // Hits by block, so that a match is checked against its own block's hits only.
+  const hitsIn = new Map<number, Hit[]>();
+  for (const h of hits) {
+    const list = hitsIn.get(h.block);
+    if (list) list.push(h);
+    else hitsIn.set(h.block, [h]);
+  }
   const out: Hit[] = [];
   for (const [surname, people] of owners) {
     if (people.size !== 1) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}-])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'gu');
     for (const block of blocks) {
-      for (const m of block.text.matchAll(re)) {
-        const start = m.index;
+      const text = block.text;
+      const mine = hitsIn.get(block.n) ?? [];
+      // Every whole-word occurrence, left to right, not overlapping: what a global regular
+      // expression with letter, digit and hyphen look-arounds finds, without building one per name.
+      for (let start = text.indexOf(surname); start >= 0; ) {
         const end = start + surname.length;
-        if (hits.some((h) => h.block === block.n && start < h.end && end > h.start)) continue;
-        out.push({ block: block.n, start, end, text: surname, kind: 'person' });
+        if (!wordCharBefore(text, start) && !wordCharAt(text, end)) {
+          if (!mine.some((h) => start < h.end && end > h.start)) out.push({ block: block.n, start, end, text: surname, kind: 'person' });
+          start = text.indexOf(surname, end);
+        } else start = text.indexOf(surname, start + 1);
       }
     }
   }
   return out;
 }
+
+const WORD_CHAR = /^[\p{L}\p{N}-]$/u;
+/** Is the code point ending just before `i` a letter, a digit or a hyphen? */
+function wordCharBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const low = text.charCodeAt(i - 1);
+  const from = low >= 0xdc00 && low <= 0xdfff && i >= 2 && isHighSurrogate(text.charCodeAt(i - 2)) ? i - 2 : i - 1;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(from)!));
+}
+/** Is the code point starting at `i` a letter, a digit or a hyphen? */
+function wordCharAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
 function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] {
   const text = block.text;
@@ -201,15 +227,25 @@ function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[
   // an organization name joins the one longer organization name it begins.
   const kindOf = (g: Group): EntityKind => g.curated?.kind ?? [...g.kinds.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   const longest = (g: Group): string[] => tokens([...g.names.keys()].sort((a, b) => tokens(b).length - tokens(a).length)[0] ?? '');
+  // Both are computed once per group: merging never changes them, as kinds are not merged and
+  // a group only takes in names with fewer words than its longest.
+  const kindsOf = new Map<Group, EntityKind>();
+  const longestOf = new Map<Group, string[]>();
+  for (const g of groups.values()) {
+    kindsOf.set(g, kindOf(g));
+    longestOf.set(g, longest(g));
+  }
   for (const g of [...groups.values()]) {
     if (g.curated) continue;
-    const mine = longest(g);
+    const mine = longestOf.get(g)!;
+    const kind = kindsOf.get(g)!;
     const targets = [...groups.values()].filter((o) => {
       if (o === g) return false;
-      const full = longest(o);
+      const full = longestOf.get(o)!;
       if (full.length <= mine.length) return false;
-      if (kindOf(o) === 'person' && kindOf(g) === 'person' && mine.length === 1) return full[0] === mine[0] || full.at(-1) === mine[0];
-      if (kindOf(o) === 'organization' && kindOf(g) !== 'person') return mine.every((t, i) => full[i] === t);
+      const other = kindsOf.get(o)!;
+      if (other === 'person' && kind === 'person' && mine.length === 1) return full[0] === mine[0] || full.at(-1) === mine[0];
+      if (other === 'organization' && kind !== 'person') return mine.every((t, i) => full[i] === t);
       return false;
     });
     if (targets.length !== 1) continue;
@@ -223,7 +259,7 @@ function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[
   const textOf = new Map(blocks.map((b) => [b.n, b.text]));
   const entities: FoundEntity[] = [];
   for (const g of groups.values()) {
-    const kind = kindOf(g);
+    const kind = kindsOf.get(g)!;
     const written = [...g.names.keys()];
     const shouted = (n: string): number => (n === n.toUpperCase() && /\p{Lu}{4}/u.test(n) ? 1 : 0);
     const best = written.sort((a, b) => tokens(b).length - tokens(a).length || shouted(a) - shouted(b) || b.length - a.length)[0]!;

@@ -5,6 +5,20 @@
  * `Hélène Dupré` and `Helene Dupre` share a key; so do `al-Jazeera` and `Al Jazeera`.
  */
 export function nameKey(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    // Names recur across articles and passes: remembering their keys saves a Unicode
+    // normalisation and six regular expressions per call. Bounded: cleared when full.
+    if (keys.size >= 200_000) keys.clear();
+    key = computeNameKey(name);
+    keys.set(name, key);
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+
+function computeNameKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
