@@ -1,6 +1,7 @@
 import type { UserConfig } from '@11ty/eleventy';
 import { rssPlugin } from '@11ty/eleventy-plugin-rss';
 import filters from './src/site/filters.ts';
+import nunjucksCompileCache from './src/site/nunjucks.ts';
 import { buildArchive } from './src/build.ts';
 
 /**
@@ -11,6 +12,8 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(filters);
   // https://www.11ty.dev/docs/plugins/rss/#supplies-the-following-nunjucks-filters: feed dates and absolute URLs.
   eleventyConfig.addPlugin(rssPlugin);
+  // One Nunjucks compile per template and build, not per page: src/site/nunjucks.ts.
+  eleventyConfig.addPlugin(nunjucksCompileCache);
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
   // `dossier build` passes the archive it already checked; plain `eleventy` (and `npm start`) builds it here.
   if (!('archive' in eleventyConfig.globalData)) {

@@ -3,6 +3,7 @@ import type { Archive, Block, PartialDate } from '../model.ts';
 import { relativeHref } from '../link/paths.ts';
 import { jsonLd, publicUrl, structuredData } from './jsonld.ts';
 import { bodyHtml, feedDate, feedId, feedUpdated } from './feeds.ts';
+import { byId } from './lookup.ts';
 import { archiveGraphLayout, neighbourhoodGraphLayout } from './graph.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -26,14 +27,6 @@ export function groupBlocks<B extends Block>(blocks: readonly B[]): ({ kind: 'li
     else out.push({ kind: 'block', block: b });
   }
   return out;
-}
-
-const indexes = new WeakMap<readonly unknown[], Map<unknown, unknown>>();
-/** The item of `list` whose `id` is `id`, through an index built once per list. */
-export function byId<T extends { id: unknown }>(list: readonly T[], id: unknown): T | undefined {
-  let index = indexes.get(list);
-  if (!index) indexes.set(list, (index = new Map(list.map((x) => [x.id, x]))));
-  return index.get(id) as T | undefined;
 }
 
 /** First letter for A–Z groups, accents folded. */

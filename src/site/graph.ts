@@ -8,8 +8,9 @@
  * and coordinates are rounded to one decimal.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
-import type { Archive, Organization, Person } from '../model.ts';
+import type { Archive, Organization, Person, Related } from '../model.ts';
 import { rng } from '../text/random.ts';
+import { byId } from './lookup.ts';
 
 /** A person or organization in a graph. */
 export interface GraphNode {
@@ -156,6 +157,14 @@ const keyOf = (e: { kind: string; id: string }): string => `${e.kind}:${e.id}`;
 const toNode = (e: GraphEntity): GraphNode => ({ key: keyOf(e), kind: e.kind, name: e.name, url: e.url, mentions: e.mentions.length });
 const plural = (n: number): string => `appears with, ${n} article${n === 1 ? '' : 's'}`;
 
+const relatedIndexes = new WeakMap<readonly Related[], Map<string, number>>();
+/** Articles in common with each related entity, by key; once per entity and archive (the lists are the archive's, whatever Proxy wraps the entity). */
+function relatedCounts(e: GraphEntity): Map<string, number> {
+  let index = relatedIndexes.get(e.related);
+  if (!index) relatedIndexes.set(e.related, (index = new Map(e.related.map((r) => [`${r.kind}:${r.id}`, r.articles]))));
+  return index;
+}
+
 /** Every role and co-mention edge among `entities`, one per pair (a role names the pair; co-mentions weigh it). */
 function edgesAmong(entities: readonly GraphEntity[]): GraphEdge[] {
   const inGraph = new Set(entities.map(keyOf));
@@ -174,9 +183,12 @@ function edgesAmong(entities: readonly GraphEntity[]): GraphEdge[] {
         titles.set(k, entry);
       }
     }
-    for (const r of e.related) {
-      const other = `${r.kind}:${r.id}`;
-      if (inGraph.has(other) && other !== keyOf(e)) shared.set(pair(keyOf(e), other), r.articles);
+  }
+  // Pairs among the nodes, looked up: a much-mentioned entity relates to thousands, and appears in many graphs.
+  for (const [i, a] of entities.entries()) {
+    for (const b of entities.slice(i + 1)) {
+      const n = relatedCounts(a).get(keyOf(b)) ?? relatedCounts(b).get(keyOf(a));
+      if (n !== undefined && keyOf(a) !== keyOf(b)) shared.set(pair(keyOf(a), keyOf(b)), n);
     }
   }
   const out: GraphEdge[] = [];
@@ -225,34 +237,20 @@ function strongest(edges: readonly GraphEdge[], k: number): GraphEdge[] {
  */
 export function neighbourhoodGraph(archive: Archive, entityKey: string): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const [kind, id] = entityKey.includes(':') ? (entityKey.split(/:(.*)/s) as [string, string]) : ['', entityKey];
-  const { people, orgs } = entityIndex(archive);
-  const centre = (kind !== 'organization' ? people.get(id) : undefined) ?? (kind !== 'person' ? orgs.get(id) : undefined);
+  const centre = (kind !== 'organization' ? byId(archive.people, id) : undefined) ?? (kind !== 'person' ? byId(archive.organizations, id) : undefined);
   if (!centre) return { nodes: [], edges: [] };
   const chosen = new Map<string, GraphEntity>([[keyOf(centre), centre]]);
   const add = (e: GraphEntity | undefined): void => {
     if (e && chosen.size < MAX_NEIGHBOURS && !chosen.has(keyOf(e))) chosen.set(keyOf(e), e);
   };
-  if (centre.kind === 'person') for (const r of centre.roles) add(r.organization ? orgs.get(r.organization) : undefined);
-  else for (const r of centre.members) add(people.get(r.person));
+  if (centre.kind === 'person') for (const r of centre.roles) add(r.organization ? byId(archive.organizations, r.organization) : undefined);
+  else for (const r of centre.members) add(byId(archive.people, r.person));
   const related = [...centre.related].sort((a, b) => b.articles - a.articles);
-  for (const r of related) add(r.kind === 'person' ? people.get(r.id) : r.kind === 'organization' ? orgs.get(r.id) : undefined);
+  for (const r of related) add(r.kind === 'person' ? byId(archive.people, r.id) : r.kind === 'organization' ? byId(archive.organizations, r.id) : undefined);
   const entities = [...chosen.values()];
   const me = keyOf(centre);
   const edges = edgesAmong(entities).filter((e) => e.source === me || e.target === me || e.kind === 'role');
   return { nodes: entities.map(toNode), edges };
-}
-
-// Keyed by the lists, not the archive: under pagination Eleventy hands each page the archive in a new Proxy (ProxyWrap), but the same arrays.
-const entityIndexes = new WeakMap<readonly (Person | Organization)[], Map<string, Person | Organization>>();
-/** People and organizations by id, built once per archive rather than once per entity page. */
-function entityIndex(archive: Archive): { people: Map<string, Person>; orgs: Map<string, Organization> } {
-  const byId = <T extends Person | Organization>(list: readonly T[]): Map<string, T> => {
-    let index = entityIndexes.get(list);
-    // Ids are unique within a kind (`uniqueSlugs`).
-    if (!index) entityIndexes.set(list, (index = new Map(list.map((x) => [x.id as string, x]))));
-    return index as Map<string, T>;
-  };
-  return { people: byId(archive.people), orgs: byId(archive.organizations) };
 }
 
 /** The seed of every layout: a constant, so that a rebuild draws the same picture. */

@@ -1,5 +1,6 @@
 import type { Archive, Article, Entity, Organization, Person, Place, Role } from '../model.ts';
 import { relativeHref } from '../link/paths.ts';
+import { byId, mentionsIn } from './lookup.ts';
 
 /** A JSON-LD node. */
 type Node = Record<string, unknown>;
@@ -41,7 +42,7 @@ function entityNode(entity: Entity, url: UrlOf, archive: Archive): Node {
     ...(entity.description ? { description: entity.description } : {}),
     ...(wikidataUrl(entity.wikidata) ? { sameAs: wikidataUrl(entity.wikidata) } : {}),
     subjectOf: entity.articles.flatMap((id) => {
-      const article = archive.articles.find((a) => a.id === id);
+      const article = byId(archive.articles, id);
       return article ? [{ '@type': 'NewsArticle', '@id': url(article.url), headline: article.headline }] : [];
     }),
   };
@@ -58,11 +59,11 @@ function compact(node: Node): Node {
  */
 export function articleData(article: Article, archive: Archive, url: UrlOf, siteName: string): Node {
   const entities: Entity[] = [
-    ...article.people.map((id) => archive.people.find((p) => p.id === id)),
-    ...article.organizations.map((id) => archive.organizations.find((o) => o.id === id)),
-    ...article.places.map((id) => archive.places.find((p) => p.id === id)),
+    ...article.people.map((id) => byId(archive.people, id)),
+    ...article.organizations.map((id) => byId(archive.organizations, id)),
+    ...article.places.map((id) => byId(archive.places, id)),
   ].filter((e): e is Entity => e !== undefined);
-  const timesNamed = (e: Entity): number => e.mentions.filter((m) => m.article === article.id).length;
+  const timesNamed = (e: Entity): number => mentionsIn(e.mentions, article.id);
   return compact({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -81,7 +82,7 @@ export function articleData(article: Article, archive: Archive, url: UrlOf, site
 
 /** One role as schema.org's Role pattern: Person → memberOf → OrganizationRole → memberOf → Organization. */
 function memberOf(role: Role, archive: Archive, url: UrlOf): Node | undefined {
-  const org = role.organization ? archive.organizations.find((o) => o.id === role.organization) : undefined;
+  const org = role.organization ? byId(archive.organizations, role.organization) : undefined;
   const target = org ? ref(org, url) : role.organizationName ? { '@type': 'Organization', name: role.organizationName } : undefined;
   return target && { '@type': 'OrganizationRole', roleName: role.title, memberOf: target };
 }
@@ -101,7 +102,7 @@ export function personData(person: Person, archive: Archive, url: UrlOf): Node {
 /** An Organization: names, Wikidata `sameAs`, parent and branches, and its people as `member` OrganizationRoles. */
 export function organizationData(org: Organization, archive: Archive, url: UrlOf): Node {
   const orgRef = (id: string): Node | undefined => {
-    const o = archive.organizations.find((x) => x.id === id);
+    const o = byId(archive.organizations, id);
     return o && ref(o, url);
   };
   return compact({
@@ -110,7 +111,7 @@ export function organizationData(org: Organization, archive: Archive, url: UrlOf
     parentOrganization: org.partOf ? orgRef(org.partOf) : undefined,
     subOrganization: org.branches.map(orgRef).filter((o) => o !== undefined),
     member: org.members.flatMap((role) => {
-      const person = archive.people.find((p) => p.id === role.person);
+      const person = byId(archive.people, role.person);
       return person ? [{ '@type': 'OrganizationRole', roleName: role.title, member: ref(person, url) }] : [];
     }),
   });

@@ -4,6 +4,9 @@ import * as pagefind from 'pagefind';
 /** The folder, inside the site, that holds the search index and Pagefind's UI. */
 export const SEARCH_FOLDER = 'pagefind';
 
+/** The pages Pagefind indexes, as a glob relative to the site: the articles (`templates/articles/article.njk`). */
+const ARTICLE_PAGES = 'articles/*/index.html';
+
 /**
  * Index the rendered site in `siteDir` with Pagefind and write the index to `siteDir/pagefind/`.
  *
@@ -20,7 +23,9 @@ export async function indexSite(siteDir: string): Promise<void> {
   });
   try {
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: path.resolve(siteDir) });
+    // Only article pages carry `data-pagefind-body`: reading just them gives the same index, without
+    // parsing thousands of entity pages and feeds first.
+    const added = await index.addDirectory({ path: path.resolve(siteDir), glob: ARTICLE_PAGES });
     const written = await index.writeFiles({ outputPath: path.resolve(siteDir, SEARCH_FOLDER) });
     const problems = [...errors, ...added.errors, ...written.errors];
     if (problems.length) throw new Error(`pagefind: ${problems.join('; ')}`);
