@@ -1,8 +1,10 @@
 import type { UserConfig } from '@11ty/eleventy';
+import type { Archive } from './src/model.ts';
 import { rssPlugin } from '@11ty/eleventy-plugin-rss';
 import filters from './src/site/filters.ts';
 import nunjucksCompileCache from './src/site/nunjucks.ts';
 import { buildArchive } from './src/build.ts';
+import { renderAll } from './src/site/pages.ts';
 
 /**
  * Eleventy wiring only: directories, the archive as global data, filters.
@@ -20,7 +22,15 @@ export default function (eleventyConfig: UserConfig): void {
     const content = process.env['DOSSIER_CONTENT'] ?? 'content';
     // https://www.11ty.dev/docs/watch-serve/#add-your-own-watch-targets
     eleventyConfig.addWatchTarget(content);
-    eleventyConfig.addGlobalData('archive', async () => (await buildArchive(content)).archive);
+    // Built once per build (the dev server rebuilds on every change), shared by both global data.
+    let archive: Promise<Archive> | null = null;
+    const load = (): Promise<Archive> => (archive ??= buildArchive(content).then((r) => r.archive));
+    // https://www.11ty.dev/docs/events/#eleventy.before
+    eleventyConfig.on('eleventy.before', () => {
+      archive = null;
+    });
+    eleventyConfig.addGlobalData('archive', load);
+    eleventyConfig.addGlobalData('render', async () => renderAll(await load()));
   }
 }
 

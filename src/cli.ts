@@ -8,7 +8,7 @@ import { buildLexicon, extractArticle } from './extract/index.ts';
 import { formatProblems, summarize } from './report.ts';
 import { PACKAGE_ROOT, writeSite } from './site/write.ts';
 import { recordJson } from './site/record.ts';
-import { inputsFingerprint, readStamp, siteFingerprint, writeStamp, type BuildReport } from './stamp.ts';
+import { inputsFingerprint, readStamp, rendererHash, siteFingerprint, writeStamp, type BuildReport } from './stamp.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -91,9 +91,15 @@ async function build(content: string, out: string, cache: string | false): Promi
   // A site rendered from the same archive by the same code is the same site: leave it where it is.
   const site = stamps ? await siteFingerprint(archive) : '';
   try {
+    let pages = last?.pages;
     if (last && last.site === site) process.stdout.write(`dossier: the archive is unchanged since the last build; ${out} was left as it was\n`);
-    else await writeSite(archive, out);
-    if (stamps) await writeStamp(stamps, out, { inputs, site, report });
+    else {
+      // Pages whose data did not change since the last build are taken from it, not rendered again.
+      const written = await writeSite(archive, out, { previous: last?.pages ?? null, renderer: stamps ? await rendererHash() : '' });
+      if (written.rendered < written.pages) process.stdout.write(`dossier: rendered ${written.rendered} of ${written.pages} files; the others were unchanged since the last build\n`);
+      pages = written.fingerprints;
+    }
+    if (stamps) await writeStamp(stamps, out, { inputs, site, report, ...(pages ? { pages } : {}) });
   } catch (e) {
     process.stderr.write(`dossier: the site could not be written (${e instanceof Error ? e.message : String(e)}); ${out} was left as it was\n`);
     return 1;

@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Archive, Problem } from './model.ts';
+import type { PageFingerprints } from './site/pages.ts';
 import { extractorHash } from './cache.ts';
 import { CURATION_FILE } from './read/curation.ts';
 
@@ -25,6 +26,8 @@ export interface SiteStamp {
   /** `siteFingerprint` of the archive it rendered. */
   readonly site: string;
   readonly report: BuildReport;
+  /** The fingerprints of its pages (`src/site/pages.ts`), so that the next build renders only those that changed. */
+  readonly pages?: PageFingerprints;
   /** The output folder as the build left it: the swap gives it a new inode, and adding or removing a file at its top changes its time. */
   readonly ino: number;
   readonly mtimeMs: number;
@@ -85,7 +88,7 @@ export async function writeStamp(dir: string, outDir: string, stamp: Omit<SiteSt
 
 let rendererHashOnce: Promise<string> | undefined;
 /** A hash of the templates, `.eleventy.ts`, the code under `src/` and the dependencies, computed once per process. */
-function rendererHash(): Promise<string> {
+export function rendererHash(): Promise<string> {
   rendererHashOnce ??= (async () => {
     const hash = createHash('sha256');
     const files = (await Promise.all(['templates', 'src'].map(async (d) => (await readdir(path.join(ROOT, d), { recursive: true })).map((n) => path.join(d, String(n))))))

@@ -1,0 +1,137 @@
+/**
+ * Which pages a build must render, and which it can take unchanged from the previous build.
+ *
+ * Every article, person, organization and place has pages of its own (its page, and a person's or
+ * organization's two feeds). Each gets a fingerprint of everything its templates read: the record
+ * itself, and the few facts it shows of the records it links to (their names and addresses, the
+ * headlines of its articles, its connections graph). A page whose fingerprint and whose build-wide
+ * fingerprint (code, templates, settings, the article count in every footer) match the previous
+ * build's is copied from the previous site instead of being rendered again; so editing one article
+ * re-renders that article and the pages of what it names, not the whole archive.
+ *
+ * The site-wide pages (home, indexes, timeline, demands, graph, search, feeds, sitemap) depend on
+ * everything and are always rendered. `tests/perf/incremental.test.ts` checks that a site built
+ * this way is byte-identical to one built from scratch.
+ */
+import { createHash } from 'node:crypto';
+import type { Archive, Article, ArticleId, Demand, Entity, Organization, Person, Place } from '../model.ts';
+import { byId } from './lookup.ts';
+import { neighbourhoodGraphLayout } from './graph.ts';
+
+/** The pages of one article or entity. */
+export interface PagePlan {
+  /** `article:<id>`, `person:<id>`, `organization:<id>` or `place:<id>`. */
+  readonly key: string;
+  /** Files, relative to the site folder. */
+  readonly files: readonly string[];
+  readonly fingerprint: string;
+}
+
+/** The items whose pages the templates paginate over (global data `render`): all of them, or the changed ones. */
+export interface RenderLists {
+  readonly articles: readonly Article[];
+  readonly people: readonly Person[];
+  readonly organizations: readonly Organization[];
+  readonly places: readonly Place[];
+}
+
+/** What a build remembers of its pages for the next one. */
+export interface PageFingerprints {
+  /** Fingerprint of what every page depends on. */
+  readonly global: string;
+  /** Page key → fingerprint. */
+  readonly pages: Readonly<Record<string, string>>;
+}
+
+/** Every page rendered. */
+export const renderAll = (archive: Archive): RenderLists => ({ articles: archive.articles, people: archive.people, organizations: archive.organizations, places: archive.places });
+
+const hash = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+
+/** What a page shows of an entity it links to. */
+const card = (e: Entity | undefined): unknown => e && [e.kind, e.id, e.url, e.name, e.aliases, e.description, e.wikidata];
+/** What a page shows of an article it lists: the list item, and a feed entry's categories. */
+const articleCard = (archive: Archive, a: Article | undefined): unknown =>
+  a && [a.id, a.url, a.headline, a.date, a.summary, a.language, a.people.map((id) => card(byId(archive.people, id))), a.organizations.map((id) => card(byId(archive.organizations, id)))];
+const entityCard = (archive: Archive, id: string | null): unknown => id && card(byId(archive.people, id) ?? byId(archive.organizations, id) ?? byId(archive.places, id));
+const demandCard = (archive: Archive, d: Demand | undefined): unknown => d && [d, d.by.map((id) => entityCard(archive, id)), articleCard(archive, byId(archive.articles, d.article))];
+
+/** What an article's page reads. */
+function articleDeps(archive: Archive, a: Article): unknown {
+  return [
+    a,
+    a.people.map((id) => card(byId(archive.people, id))),
+    a.organizations.map((id) => card(byId(archive.organizations, id))),
+    a.places.map((id) => card(byId(archive.places, id))),
+    a.roles.map((r) => entityCard(archive, r.organization)),
+    a.demands.map((id) => demandCard(archive, byId(archive.demands, id))),
+    a.quotes.map((q) => entityCard(archive, q.speaker)),
+  ];
+}
+
+/** What an entity's page (and its feeds) read. */
+function entityDeps(archive: Archive, e: Entity): unknown {
+  const articles = new Set<ArticleId>(e.articles);
+  for (const m of e.mentions) articles.add(m.article);
+  const linked: (string | null)[] = e.related.map((r) => r.id);
+  if (e.kind === 'person') {
+    for (const r of e.roles) {
+      linked.push(r.organization);
+      for (const ev of r.evidence) articles.add(ev.article);
+    }
+    for (const q of e.quotes) articles.add(q.article);
+  }
+  if (e.kind === 'organization') {
+    linked.push(...e.members.map((r) => r.person), e.partOf, ...e.branches);
+  }
+  return [
+    e,
+    [...articles].map((id) => articleCard(archive, byId(archive.articles, id))),
+    linked.map((id) => entityCard(archive, id)),
+    e.kind === 'organization' ? e.demands.map((id) => demandCard(archive, byId(archive.demands, id))) : [],
+    e.kind === 'place' ? null : neighbourhoodGraphLayout(archive, e),
+  ];
+}
+
+/** The pages of every article and entity of `archive`, with their fingerprints. */
+export function planPages(archive: Archive): PagePlan[] {
+  const entityPlan = (e: Entity): PagePlan => ({
+    key: `${e.kind}:${e.id}`,
+    files: e.kind === 'place' ? [`${e.url}index.html`] : [`${e.url}index.html`, `${e.url}feed.xml`, `${e.url}feed.json`],
+    fingerprint: hash(entityDeps(archive, e)),
+  });
+  return [
+    ...archive.articles.map((a) => ({ key: `article:${a.id}`, files: [`${a.url}index.html`], fingerprint: hash(articleDeps(archive, a)) })),
+    ...archive.people.map(entityPlan),
+    ...archive.organizations.map(entityPlan),
+    ...archive.places.map(entityPlan),
+  ];
+}
+
+/** A fingerprint of what every page of `archive` depends on, given one of the code and templates that render it. */
+export const globalFingerprint = (archive: Archive, renderer: string): string => hash([renderer, archive.articles.length]);
+
+/**
+ * Split the pages of `archive` into those to render and those to take from the previous build
+ * (`previous`, or null when there is none to trust). `exists` says whether a previous file is still there.
+ */
+export function selectPages(
+  archive: Archive,
+  plans: readonly PagePlan[],
+  global: string,
+  previous: PageFingerprints | null,
+  exists: (file: string) => boolean,
+): { render: RenderLists; reuse: string[] } {
+  if (!previous || previous.global !== global) return { render: renderAll(archive), reuse: [] };
+  const fresh = new Set<string>();
+  const reuse: string[] = [];
+  for (const p of plans) {
+    if (previous.pages[p.key] === p.fingerprint && p.files.every(exists)) reuse.push(...p.files);
+    else fresh.add(p.key);
+  }
+  const pick = <T extends { id: string }>(list: readonly T[], kind: string): T[] => list.filter((x) => fresh.has(`${kind}:${x.id}`));
+  return {
+    render: { articles: pick(archive.articles, 'article'), people: pick(archive.people, 'person'), organizations: pick(archive.organizations, 'organization'), places: pick(archive.places, 'place') },
+    reuse,
+  };
+}

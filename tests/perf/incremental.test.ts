@@ -1,0 +1,108 @@
+/**
+ * Incremental rendering (src/site/pages.ts): after an edit, `dossier build` renders only the pages
+ * whose data changed and takes the others from the previous site. The site it leaves must be the
+ * site a build from scratch writes, byte for byte, whatever the edit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const DOSSIER = path.resolve('bin/dossier.js');
+let root: string;
+
+async function build(out: string, ...flags: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [DOSSIER, 'build', '--content', 'content', '--out', out, ...flags], { cwd: root });
+  return stdout;
+}
+
+/** Every file of a site folder and its bytes, by path. */
+async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
+  const files = new Map<string, Buffer>();
+  for (const d of names) {
+    const file = path.join(d.parentPath, d.name);
+    files.set(path.relative(dir, file), await readFile(file));
+  }
+  return files;
+}
+
+/** The files in which two sites differ: missing from one, or with other bytes. */
+async function differences(a: string, b: string): Promise<string[]> {
+  const [ta, tb] = await Promise.all([tree(a), tree(b)]);
+  const out: string[] = [];
+  for (const [f, bytes] of ta) if (!tb.get(f)?.equals(bytes)) out.push(tb.has(f) ? `${f}: differs` : `${f}: only in the incremental build`);
+  for (const f of tb.keys()) if (!ta.has(f)) out.push(`${f}: only in the build from scratch`);
+  return out.sort();
+}
+
+/** Build incrementally into `site` and from scratch into `fresh`; return what the incremental build said. */
+async function buildBoth(): Promise<string> {
+  const said = await build('site');
+  await rm(path.join(root, 'fresh'), { recursive: true, force: true });
+  await build('fresh', '--no-cache');
+  return said;
+}
+
+const article = (name: string): string => path.join(root, 'content', 'articles', name);
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'dossier-incremental-'));
+  await cp('content', path.join(root, 'content'), { recursive: true });
+  await writeFile(article('zz-dockers.txt'), '---\nheadline: Dockers walk out in Marseille\ndate: 2022-03-04\n---\nDockers at the port of Marseille walked out, said Paul Ferrand, secretary of the Dockers Union of Marseille.\n\nThe Dockers Union of Marseille wants a pay rise.\n');
+  await writeFile(article('zz-bakers.txt'), '---\ndate: 2022-04-05\n---\nBakers protest in Lyon\n\nBakers in Lyon protested on Monday, said Claire Vidal of the Lyon Bakers Federation.\n');
+  await build('site');
+}, 120_000);
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('an incremental build', () => {
+  it('should render only what a new sentence touches, and leave the site a build from scratch writes', async () => {
+    await appendFile(article('zz-bakers.txt'), '\nMarc Olivier, treasurer of the Lyon Bakers Federation, agreed.\n');
+    const said = await buildBoth();
+    const [, rendered, total] = /rendered (\d+) of (\d+) files/.exec(said) ?? [];
+    expect(Number(rendered), said).toBeGreaterThan(0);
+    expect(Number(rendered)).toBeLessThan(Number(total) / 2);
+    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+  }, 60_000);
+
+  it('should be right after a headline changes, which only the pages that list the article show', async () => {
+    const file = article('zz-dockers.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('headline: Dockers walk out in Marseille', 'headline: Marseille dockers stop work'));
+    await buildBoth();
+    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+  }, 60_000);
+
+  it('should be right after the curation file changes a description', async () => {
+    const file = path.join(root, 'content', 'entities.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('description: Police union of the UNSA confederation.', 'description: The police union of the UNSA confederation.'));
+    await buildBoth();
+    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+  }, 60_000);
+
+  it('should be right after an article is removed, its entities with it', async () => {
+    await rm(article('zz-bakers.txt'));
+    await buildBoth();
+    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+  }, 60_000);
+
+  it('should be right after an article is added', async () => {
+    await writeFile(article('zz-bakers-again.txt'), '---\ndate: 2022-05-06\n---\nBakers protest again\n\nClaire Vidal of the Lyon Bakers Federation said the Dockers Union of Marseille supports them.\n');
+    await buildBoth();
+    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+  }, 60_000);
+
+  it('should be right after a page of the site was deleted by hand', async () => {
+    const said = await build('site');
+    expect(said).toMatch(/nothing changed/);
+    // The folder's own times do not change when a file deep inside it goes: the reuse must notice.
+    await rm(path.join(root, 'site', 'articles', 'french-police-protest-in-paris', 'index.html'));
+    await appendFile(article('zz-dockers.txt'), '\nThe strike ended on Friday.\n');
+    await buildBoth();
+    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+  }, 60_000);
+});
