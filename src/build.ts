@@ -1,9 +1,13 @@
-import type { Archive, ArticleRecord, Curation, Problem } from './model.ts';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Archive, ArticleRecord, Curation, Problem, Source } from './model.ts';
 import { readCuration, readSources } from './read/index.ts';
+import { ARTICLE_EXTENSIONS } from './read/sources.ts';
 import { buildLexicon, extractArticle, type NameTagger } from './extract/index.ts';
 import { loadTagger } from './ner/index.ts';
 import { linkArchive } from './link/index.ts';
 import { extractSources, openExtractionCache } from './cache.ts';
+import { ExtractionWorker } from './extract/parallel.ts';
 
 /** What a build of the archive gives: the archive, the records it was linked from, and every problem. */
 export interface BuildResult {
@@ -18,6 +22,21 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Folder of the extraction cache (`src/cache.ts`), or false to extract every article. @default false */
   readonly cache?: string | false;
+  /** Extract on a second thread when there are many articles to extract. @default true */
+  readonly threads?: boolean;
+}
+
+/** Articles to extract from which a second thread pays for its start (measured: see `src/extract/parallel.ts`). */
+const PARALLEL_MIN = 300;
+
+/** How many article files `contentDir` has, about (as `readSources` lists them, hidden ones included). */
+async function countArticleFiles(contentDir: string): Promise<number> {
+  try {
+    const names = await readdir(path.join(contentDir, 'articles'), { recursive: true });
+    return names.filter((n) => ARTICLE_EXTENSIONS.some((ext) => String(n).toLowerCase().endsWith(ext))).length;
+  } catch {
+    return 0;
+  }
 }
 
 let defaultTagger: NameTagger | undefined;
@@ -33,11 +52,32 @@ export function tagger(): NameTagger {
  * Never throws on bad content; errors are in `problems`, and the caller decides.
  */
 export async function buildArchive(contentDir: string, options: Readonly<BuildOptions> = {}): Promise<BuildResult> {
-  const [sources, { curation, problems: curationProblems }] = await Promise.all([readSources(contentDir), readCuration(contentDir)]);
-  const lexicon = buildLexicon(curation);
-  const cache = options.cache ? await openExtractionCache(options.cache, curation) : null;
-  // The tagger loads on the first miss: a build served wholly from the cache never loads it.
-  const { records, extracted } = await extractSources(sources, (s) => extractArticle(s, { tagger: tagger(), lexicon }), cache);
+  // Without a cache every article is extracted: a worker for a large archive starts now, and
+  // loads while this thread reads. With a cache, only once the misses are known.
+  let worker = !options.cache && options.threads !== false && (await countArticleFiles(contentDir)) >= PARALLEL_MIN ? ExtractionWorker.start() : null;
+  try {
+    const [sources, { curation, problems: curationProblems }] = await Promise.all([readSources(contentDir), readCuration(contentDir)]);
+    const lexicon = buildLexicon(curation);
+    const cache = options.cache ? await openExtractionCache(options.cache, curation) : null;
+    // The tagger loads on the first miss: a build served wholly from the cache never loads it.
+    const extract = (s: Source): ArticleRecord => extractArticle(s, { tagger: tagger(), lexicon });
+    const extractMany = async (misses: readonly Source[]): Promise<ArticleRecord[]> => {
+      if (misses.length < PARALLEL_MIN || options.threads === false) return misses.map(extract);
+      worker ??= ExtractionWorker.start();
+      return worker ? worker.extractAll(misses, curation, extract) : misses.map(extract);
+    };
+    const { records, extracted } = await extractSources(sources, extract, cache, extractMany);
+    // Its memory (a second tagger) is better freed before linking.
+    worker?.close();
+    worker = null;
+    return finish(sources, records, extracted, curation, curationProblems);
+  } finally {
+    worker?.close();
+  }
+}
+
+/** Link the records and gather every problem. */
+function finish(sources: readonly Source[], records: ArticleRecord[], extracted: string[], curation: Curation, curationProblems: readonly Problem[]): BuildResult {
   const usable = records.filter((r) => !r.problems.some((p) => p.severity === 'error'));
   const archive = linkArchive(usable, curation);
   const recordProblems = records.flatMap((r) => r.problems);

@@ -63,20 +63,20 @@ export async function openExtractionCache(dir: string, curation: Curation): Prom
  * Extract every source, through `cache` when there is one.
  *
  * Returns the records in the order of `sources`, and the files that were extracted rather than read from the cache.
+ * `extractMany`, when given, extracts the misses all at once (on several threads) instead of `extract`.
  */
 export async function extractSources(
   sources: readonly Source[],
   extract: (source: Source) => ArticleRecord,
   cache: ExtractionCache | null,
+  extractMany?: (sources: readonly Source[]) => Promise<ArticleRecord[]>,
 ): Promise<{ records: ArticleRecord[]; extracted: string[] }> {
   const cached = cache ? await Promise.all(sources.map((s) => cache.get(s))) : [];
-  const extracted: string[] = [];
-  const records = sources.map((s, i) => {
-    const hit = cached[i];
-    if (hit) return hit;
-    extracted.push(s.file);
-    return extract(s);
-  });
+  const misses = sources.filter((_, i) => !cached[i]);
+  const fresh = extractMany ? await extractMany(misses) : misses.map(extract);
+  let k = 0;
+  const records = sources.map((s, i) => cached[i] ?? fresh[k++]!);
+  const extracted = misses.map((s) => s.file);
   if (cache) await Promise.all(sources.map((s, i) => (cached[i] ? undefined : cache.set(s, records[i]!))));
   return { records, extracted };
 }

@@ -1,0 +1,102 @@
+/**
+ * Extraction on a second thread: a worker that loads its own tagger and shares the sources with
+ * this thread, each taking the next few from a shared counter until none are left. The records
+ * are the ones this thread would make (extraction is deterministic), in the order of the sources.
+ *
+ * It only pays for large batches: a worker takes about half a second to start (TypeScript, the
+ * tagger's model) and the records it makes must be copied back.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ArticleRecord, Curation, Source } from '../model.ts';
+
+/** What the main thread sends a worker: every source, and the counter both threads take from. */
+export interface ToWorker {
+  readonly sources: readonly Source[];
+  readonly curation: Curation;
+  /** One Int32: the index of the next source nobody has taken. */
+  readonly counter: SharedArrayBuffer;
+  readonly chunk: number;
+}
+
+/** What a worker sends back. */
+export type FromWorker =
+  | { readonly type: 'records'; readonly from: number; readonly records: ArticleRecord[] }
+  /** Extraction threw in `[from, to)`: the main thread does those again. */
+  | { readonly type: 'failed'; readonly from: number; readonly to: number }
+  | { readonly type: 'done' };
+
+/** Sources taken at a time: small enough for both threads to finish together, large enough to keep messages few. */
+const CHUNK = 16;
+
+/** A worker thread, started early so that it loads while this thread reads the content. */
+export class ExtractionWorker {
+  private readonly worker: Worker;
+  /** Settles when the worker stops for good: it exited or failed to start. */
+  private readonly stopped: Promise<void>;
+  private onMessage: ((m: FromWorker) => void) | null = null;
+
+  private constructor() {
+    this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url));
+    // It must never keep the process alive, nor crash it.
+    this.worker.unref();
+    this.stopped = new Promise((resolve) => {
+      this.worker.on('error', () => resolve());
+      this.worker.on('exit', () => resolve());
+    });
+    this.worker.on('message', (m: FromWorker) => this.onMessage?.(m));
+  }
+
+  /** Start a worker; null where threads cannot be started. */
+  static start(): ExtractionWorker | null {
+    try {
+      return new ExtractionWorker();
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Extract `sources` on this thread and the worker together; `extract` is this thread's
+   * extraction. Should the worker fail, this thread extracts what it left.
+   */
+  async extractAll(sources: readonly Source[], curation: Curation, extract: (source: Source) => ArticleRecord): Promise<ArticleRecord[]> {
+    const records = new Array<ArticleRecord | undefined>(sources.length);
+    // Kept unreferenced between batches (it must not keep the process alive), but this thread
+    // now waits for its messages.
+    this.worker.ref();
+    const counter = new SharedArrayBuffer(4);
+    const next = new Int32Array(counter);
+    let done = false;
+    const finished = new Promise<void>((resolve) => {
+      this.onMessage = (m) => {
+        if (m.type === 'records') m.records.forEach((r, k) => (records[m.from + k] = r));
+        else if (m.type === 'done') resolve();
+      };
+      void this.stopped.then(() => resolve());
+    }).then(() => (done = true));
+    try {
+      this.worker.postMessage({ sources, curation, counter, chunk: CHUNK } satisfies ToWorker);
+    } catch {
+      // Could not be sent (a value that cannot be cloned): do it all here.
+      Atomics.store(next, 0, sources.length);
+      this.close();
+      done = true;
+    }
+    for (let from = Atomics.add(next, 0, CHUNK); from < sources.length; from = Atomics.add(next, 0, CHUNK)) {
+      const to = Math.min(from + CHUNK, sources.length);
+      for (let i = from; i < to; i++) records[i] = extract(sources[i]!);
+      // Let the worker's records in as they come, rather than all at the end.
+      if (!done) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await finished;
+    this.onMessage = null;
+    this.worker.unref();
+    // Whatever the worker took and did not return (it failed, or extraction threw there).
+    return records.map((r, i) => r ?? extract(sources[i]!));
+  }
+
+  /** Stop the worker. */
+  close(): void {
+    void this.worker.terminate();
+  }
+}
