@@ -185,10 +185,11 @@ function edgesAmong(entities: readonly GraphEntity[]): GraphEdge[] {
     }
   }
   // Pairs among the nodes, looked up: a much-mentioned entity relates to thousands, and appears in many graphs.
-  for (const [i, a] of entities.entries()) {
-    for (const b of entities.slice(i + 1)) {
-      const n = relatedCounts(a).get(keyOf(b)) ?? relatedCounts(b).get(keyOf(a));
-      if (n !== undefined && keyOf(a) !== keyOf(b)) shared.set(pair(keyOf(a), keyOf(b)), n);
+  const keys = entities.map(keyOf);
+  for (let i = 0; i < entities.length; i++) {
+    for (let j = i + 1; j < entities.length; j++) {
+      const n = relatedCounts(entities[i]!).get(keys[j]!) ?? relatedCounts(entities[j]!).get(keys[i]!);
+      if (n !== undefined && keys[i] !== keys[j]) shared.set(pair(keys[i]!, keys[j]!), n);
     }
   }
   const out: GraphEdge[] = [];
@@ -245,12 +246,31 @@ export function neighbourhoodGraph(archive: Archive, entityKey: string): { nodes
   };
   if (centre.kind === 'person') for (const r of centre.roles) add(r.organization ? byId(archive.organizations, r.organization) : undefined);
   else for (const r of centre.members) add(byId(archive.people, r.person));
-  const related = [...centre.related].sort((a, b) => b.articles - a.articles);
-  for (const r of related) add(r.kind === 'person' ? byId(archive.people, r.id) : r.kind === 'organization' ? byId(archive.organizations, r.id) : undefined);
+  const lookup = (r: Related): GraphEntity | undefined => (r.kind === 'person' ? byId(archive.people, r.id) : r.kind === 'organization' ? byId(archive.organizations, r.id) : undefined);
+  const candidates = centre.related.filter((r) => { const e = lookup(r); return e !== undefined && !chosen.has(keyOf(e)); });
+  for (const r of mostShared(candidates, MAX_NEIGHBOURS - chosen.size)) add(lookup(r));
   const entities = [...chosen.values()];
   const me = keyOf(centre);
   const edges = edgesAmong(entities).filter((e) => e.source === me || e.target === me || e.kind === 'role');
   return { nodes: entities.map(toNode), edges };
+}
+
+/**
+ * The `k` entries with the most articles in common, most first, the earlier first on a tie: what a
+ * stable sort of the whole list would start with, without sorting the thousands of entries of a
+ * much-mentioned entity for every graph it is in.
+ */
+export function mostShared(related: readonly Related[], k: number): Related[] {
+  const top: Related[] = [];
+  if (k <= 0) return top;
+  for (const r of related) {
+    if (top.length === k && r.articles <= top[k - 1]!.articles) continue;
+    let i = top.length;
+    while (i > 0 && top[i - 1]!.articles < r.articles) i--;
+    top.splice(i, 0, r);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** The seed of every layout: a constant, so that a rebuild draws the same picture. */

@@ -14,9 +14,9 @@
  * this way is byte-identical to one built from scratch.
  */
 import { createHash } from 'node:crypto';
-import type { Archive, Article, ArticleId, Demand, Entity, Organization, Person, Place } from '../model.ts';
+import type { Archive, Article, ArticleId, Entity, Organization, Person, Place } from '../model.ts';
 import { byId } from './lookup.ts';
-import { neighbourhoodGraphLayout } from './graph.ts';
+import { neighbourhoodGraph } from './graph.ts';
 
 /** The pages of one article or entity. */
 export interface PagePlan {
@@ -48,29 +48,53 @@ export const renderAll = (archive: Archive): RenderLists => ({ articles: archive
 
 const hash = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 
-/** What a page shows of an entity it links to. */
-const card = (e: Entity | undefined): unknown => e && [e.kind, e.id, e.url, e.name, e.aliases, e.description, e.wikidata];
-/** What a page shows of an article it lists: the list item, and a feed entry's categories. */
-const articleCard = (archive: Archive, a: Article | undefined): unknown =>
-  a && [a.id, a.url, a.headline, a.date, a.summary, a.language, a.people.map((id) => card(byId(archive.people, id))), a.organizations.map((id) => card(byId(archive.organizations, id)))];
-const entityCard = (archive: Archive, id: string | null): unknown => id && card(byId(archive.people, id) ?? byId(archive.organizations, id) ?? byId(archive.places, id));
-const demandCard = (archive: Archive, d: Demand | undefined): unknown => d && [d, d.by.map((id) => entityCard(archive, id)), articleCard(archive, byId(archive.articles, d.article))];
+/**
+ * The short fingerprints of what a page shows of the records it links to, each computed once per
+ * build: a much-mentioned entity's page lists thousands of articles, and each article is listed
+ * on the pages of everything it names.
+ */
+class Cards {
+  readonly #archive: Archive;
+  readonly #memo = new Map<unknown, string>();
+  constructor(archive: Archive) {
+    this.#archive = archive;
+  }
+  #once(key: unknown, make: () => unknown): string {
+    let h = this.#memo.get(key);
+    if (h === undefined) this.#memo.set(key, (h = hash(make())));
+    return h;
+  }
+  /** What a page shows of an entity it links to: its name and address. */
+  entity(id: string | null): string | null {
+    const a = this.#archive;
+    const e = id === null ? undefined : (byId(a.people, id) ?? byId(a.organizations, id) ?? byId(a.places, id));
+    return e ? this.#once(e, () => [e.kind, e.id, e.url, e.name, e.aliases, e.description, e.wikidata]) : null;
+  }
+  /** What a page shows of an article it lists: the list item, and a feed entry with its categories. */
+  article(id: ArticleId): string | null {
+    const a = byId(this.#archive.articles, id);
+    return a ? this.#once(a, () => [a.id, a.url, a.headline, a.date, a.summary, a.language, [...a.people, ...a.organizations].map((x) => this.entity(x))]) : null;
+  }
+  /** A demand as pages list it: its text, who makes it, and the article it is in. */
+  demand(id: string): string | null {
+    const d = byId(this.#archive.demands, id);
+    return d ? this.#once(d, () => [d, d.by.map((x) => this.entity(x)), this.article(d.article)]) : null;
+  }
+}
 
 /** What an article's page reads. */
-function articleDeps(archive: Archive, a: Article): unknown {
+function articleDeps(cards: Cards, a: Article): unknown {
   return [
     a,
-    a.people.map((id) => card(byId(archive.people, id))),
-    a.organizations.map((id) => card(byId(archive.organizations, id))),
-    a.places.map((id) => card(byId(archive.places, id))),
-    a.roles.map((r) => entityCard(archive, r.organization)),
-    a.demands.map((id) => demandCard(archive, byId(archive.demands, id))),
-    a.quotes.map((q) => entityCard(archive, q.speaker)),
+    [...a.people, ...a.organizations, ...a.places].map((id) => cards.entity(id)),
+    a.roles.map((r) => cards.entity(r.organization)),
+    a.demands.map((id) => cards.demand(id)),
+    a.quotes.map((q) => cards.entity(q.speaker)),
   ];
 }
 
 /** What an entity's page (and its feeds) read. */
-function entityDeps(archive: Archive, e: Entity): unknown {
+function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
   const articles = new Set<ArticleId>(e.articles);
   for (const m of e.mentions) articles.add(m.article);
   const linked: (string | null)[] = e.related.map((r) => r.id);
@@ -81,27 +105,27 @@ function entityDeps(archive: Archive, e: Entity): unknown {
     }
     for (const q of e.quotes) articles.add(q.article);
   }
-  if (e.kind === 'organization') {
-    linked.push(...e.members.map((r) => r.person), e.partOf, ...e.branches);
-  }
+  if (e.kind === 'organization') linked.push(...e.members.map((r) => r.person), e.partOf, ...e.branches);
   return [
     e,
-    [...articles].map((id) => articleCard(archive, byId(archive.articles, id))),
-    linked.map((id) => entityCard(archive, id)),
-    e.kind === 'organization' ? e.demands.map((id) => demandCard(archive, byId(archive.demands, id))) : [],
-    e.kind === 'place' ? null : neighbourhoodGraphLayout(archive, e),
+    [...articles].map((id) => cards.article(id)),
+    linked.map((id) => cards.entity(id)),
+    e.kind === 'organization' ? e.demands.map((id) => cards.demand(id)) : [],
+    // The graph's nodes and edges: its layout is a function of them (and of the code, in the build-wide fingerprint).
+    e.kind === 'place' ? null : neighbourhoodGraph(archive, `${e.kind}:${e.id}`),
   ];
 }
 
 /** The pages of every article and entity of `archive`, with their fingerprints. */
 export function planPages(archive: Archive): PagePlan[] {
+  const cards = new Cards(archive);
   const entityPlan = (e: Entity): PagePlan => ({
     key: `${e.kind}:${e.id}`,
     files: e.kind === 'place' ? [`${e.url}index.html`] : [`${e.url}index.html`, `${e.url}feed.xml`, `${e.url}feed.json`],
-    fingerprint: hash(entityDeps(archive, e)),
+    fingerprint: hash(entityDeps(archive, cards, e)),
   });
   return [
-    ...archive.articles.map((a) => ({ key: `article:${a.id}`, files: [`${a.url}index.html`], fingerprint: hash(articleDeps(archive, a)) })),
+    ...archive.articles.map((a) => ({ key: `article:${a.id}`, files: [`${a.url}index.html`], fingerprint: hash(articleDeps(cards, a)) })),
     ...archive.people.map(entityPlan),
     ...archive.organizations.map(entityPlan),
     ...archive.places.map(entityPlan),

@@ -92,13 +92,14 @@ function countPages(written: unknown): number {
   return 0;
 }
 
-/** Hard-link (or copy, across file systems) each of `files` from the previous site into the new one. */
+/** Hard-link (or copy, across file systems) each of `files` from the previous site into the new one, a few at a time. */
 async function reuseFiles(from: string, to: string, files: readonly string[]): Promise<void> {
-  const made = new Set<string>();
-  for (const file of files) {
-    const dir = path.dirname(path.join(to, file));
-    if (!made.has(dir)) await mkdir(dir, { recursive: true });
-    made.add(dir);
-    await link(path.join(from, file), path.join(to, file)).catch(() => copyFile(path.join(from, file), path.join(to, file)));
-  }
+  const dirs = [...new Set(files.map((f) => path.dirname(path.join(to, f))))];
+  await inBatches(dirs, (dir) => mkdir(dir, { recursive: true }));
+  await inBatches(files, (file) => link(path.join(from, file), path.join(to, file)).catch(() => copyFile(path.join(from, file), path.join(to, file))));
+}
+
+/** Run `task` over `items`, 64 at a time: thousands of small file operations, without thousands of open handles. */
+async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(task));
 }
