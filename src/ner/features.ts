@@ -40,6 +40,47 @@ export interface Tok {
   hasLetter: boolean;
   /** Key of `lw` in the lexicon tables. */
   key: number;
+  /** Which cue-word lists `lw` is on (`CUE_*` bits), looked up once per word. */
+  cues: number;
+  /** The lexicon the look-ups below were made in; null until the first sentence with the word. */
+  lex: Lexicon | null;
+  /** `bin` of how often the lexicon saw the word in lower case, and capitalised. */
+  lowerBin: number;
+  capBin: number;
+  /** A first name (lexicon or given-name list), a last name. */
+  firstName: boolean;
+  lastName: boolean;
+}
+
+// Cue-word lists a word is on, as bits of `Tok.cues`.
+const CUE_ORG = 1;
+const CUE_LOC = 2;
+const CUE_CONNECTOR = 4;
+const CUE_HEAD_CONNECTOR = 8;
+const CUE_PLACE = 16;
+const CUE_TITLE = 32;
+const CUE_RUN_CONNECTOR = 64;
+
+function cuesOf(lw: string): number {
+  return (
+    (ORG_KEYWORDS.has(lw) ? CUE_ORG : 0) |
+    (LOC_KEYWORDS.has(lw) ? CUE_LOC : 0) |
+    (CONNECTORS.has(lw) ? CUE_CONNECTOR : 0) |
+    (HEAD_CONNECTORS.has(lw) ? CUE_HEAD_CONNECTOR : 0) |
+    (PLACES.has(lw) ? CUE_PLACE : 0) |
+    (TITLES.has(lw) ? CUE_TITLE : 0) |
+    (RUN_CONNECTORS.has(lw) ? CUE_RUN_CONNECTOR : 0)
+  );
+}
+
+/** Look `t` up in `lex`, once per word and lexicon. */
+function lookUp(t: Tok, lex: Lexicon): void {
+  if (t.lex === lex) return;
+  t.lex = lex;
+  t.lowerBin = bin(lex.lowerCount.get(t.key) ?? 0);
+  t.capBin = bin(lex.capCount.get(t.key) ?? 0);
+  t.firstName = lex.firstNames.has(t.key) || GIVEN_NAMES.has(t.lw);
+  t.lastName = lex.lastNames.has(t.key);
 }
 
 /** A sentence prepared for feature extraction. */
@@ -100,6 +141,12 @@ export function prepareToken(raw: string): Tok {
     upper: hasLetter && !/[a-z]/u.test(w),
     hasLetter,
     key: key52(lw),
+    cues: cuesOf(lw),
+    lex: null,
+    lowerBin: 0,
+    capBin: 0,
+    firstName: false,
+    lastName: false,
   };
   if (tokCache.size > 200_000) tokCache.clear();
   tokCache.set(raw, tok);
@@ -333,7 +380,6 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): FeatureT
   const runs = capitalRuns(toks);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
-    const lw = t.lw;
     f.add(S_BIAS);
     if (runs[i]! >= 0) f.add(join(S_RUN, runs[i]!));
     f.add(join(join(S_W, t.hW), dom));
@@ -366,11 +412,13 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): FeatureT
     const where = i === 0 ? 1 : sent.allCaps ? 2 : 3;
     if (t.cap && where === 3) f.add(S_CAPMID);
     if (t.hasLetter) {
+      lookUp(t, lex);
       const ctx = where * 2 + (t.cap ? 1 : 0);
-      f.add(join(join(S_LV, ctx), bin(lex.lowerCount.get(t.key) ?? 0)));
-      f.add(join(join(S_CV, ctx), bin(lex.capCount.get(t.key) ?? 0)));
+      f.add(join(join(S_LV, ctx), t.lowerBin));
+      f.add(join(join(S_CV, ctx), t.capBin));
     }
-    gzs.forEach((gz, cross) => {
+    for (let cross = 0; cross < gzs.length; cross++) {
+      const gz = gzs[cross]!;
       const g = gz.pos[i]!;
       const c = cross * 8 + dom;
       for (let ty = 0; ty < 4; ty++) {
@@ -380,38 +428,43 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): FeatureT
       if (gz.maj[i]) f.add(join(join(S_GAZMAJ, gz.maj[i]! & 31), c));
       if (i > 0 && gz.maj[i - 1]) f.add(join(join(S_GAZM1, gz.maj[i - 1]! & 7), c));
       if (i + 1 < n && gz.maj[i + 1]) f.add(join(join(S_GAZP1, gz.maj[i + 1]! & 7), c));
-    });
+    }
     if (t.hasLetter) {
-      if (lex.firstNames.has(t.key) || GIVEN_NAMES.has(lw)) f.add(join(join(S_FN, t.cap ? 1 : 0), where));
-      if (lex.lastNames.has(t.key)) f.add(join(S_LN, t.cap ? 1 : 0));
-      if (i > 0 && t.cap && toks[i - 1]!.cap && (lex.firstNames.has(toks[i - 1]!.key) || GIVEN_NAMES.has(toks[i - 1]!.lw))) f.add(S_FNM1);
+      if (t.firstName) f.add(join(join(S_FN, t.cap ? 1 : 0), where));
+      if (t.lastName) f.add(join(S_LN, t.cap ? 1 : 0));
+      if (i > 0 && t.cap && toks[i - 1]!.cap) {
+        const prev = toks[i - 1]!;
+        lookUp(prev, lex);
+        if (prev.firstName) f.add(S_FNM1);
+      }
     }
+    const cues = t.cues;
     if (t.cap) {
-      if (PLACES.has(lw)) f.add(join(join(S_PL, dom), where));
+      if (cues & CUE_PLACE) f.add(join(join(S_PL, dom), where));
     }
-    if (ORG_KEYWORDS.has(lw)) f.add(join(S_OKW, t.cap ? 1 : 0));
-    if (LOC_KEYWORDS.has(lw)) f.add(join(S_LKW, t.cap ? 1 : 0));
+    if (cues & CUE_ORG) f.add(join(S_OKW, t.cap ? 1 : 0));
+    if (cues & CUE_LOC) f.add(join(S_LKW, t.cap ? 1 : 0));
     if (t.cap) {
       // A capitalised run to the right that ends in an organisation / place keyword.
       for (let j = i + 1; j < n && j <= i + 5; j++) {
         const u = toks[j]!;
-        if (ORG_KEYWORDS.has(u.lw)) {
+        if (u.cues & CUE_ORG) {
           f.add(join(S_OKR, (u.cap ? 1 : 0) + (j - i > 1 ? 2 : 0)));
           break;
         }
-        if (LOC_KEYWORDS.has(u.lw) && u.cap) {
+        if (u.cues & CUE_LOC && u.cap) {
           f.add(join(S_LKR, j - i > 1 ? 1 : 0));
           break;
         }
-        if (!u.cap && !CONNECTORS.has(u.lw)) break;
+        if (!u.cap && !(u.cues & CUE_CONNECTOR)) break;
       }
       // `University of Tours`: a keyword, then `of`, then capitalised words up to here.
       for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
         const u = toks[j]!;
         if (u.lw === 'of' && j > 0 && toks[j - 1]!.cap) {
-          const kw = toks[j - 1]!.lw;
-          if (ORG_KEYWORDS.has(kw)) f.add(join(S_OKL, 1));
-          else if (LOC_KEYWORDS.has(kw)) f.add(join(S_OKL, 2));
+          const kw = toks[j - 1]!.cues;
+          if (kw & CUE_ORG) f.add(join(S_OKL, 1));
+          else if (kw & CUE_LOC) f.add(join(S_OKL, 2));
           break;
         }
         if (!u.cap) break;
@@ -419,13 +472,13 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): FeatureT
       // Inside a longer name headed by a keyword: `Center for Sociological Research on Law and ...`.
       for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
         const u = toks[j]!;
-        if (u.cap && ORG_KEYWORDS.has(u.lw)) {
+        if (u.cap && u.cues & CUE_ORG) {
           f.add(join(S_OKH, i - j > 2 ? 1 : 0));
           break;
         }
-        if (!u.cap && !HEAD_CONNECTORS.has(u.lw)) break;
+        if (!u.cap && !(u.cues & CUE_HEAD_CONNECTOR)) break;
       }
-      if (i > 0 && TITLES.has(toks[i - 1]!.lw)) f.add(S_TTL);
+      if (i > 0 && toks[i - 1]!.cues & CUE_TITLE) f.add(S_TTL);
     }
     if (i > 0 && i + 1 < n && toks[i - 1]!.w === '(' && toks[i + 1]!.w === ')') f.add(join(S_PAREN, t.hSsh));
     f.add(join(join(S_SLEN, slen), i === 0 ? 1 : 0));
@@ -456,7 +509,7 @@ function capitalRuns(toks: readonly Tok[]): Int32Array {
     while (j < n) {
       const u = toks[j]!;
       if (u.cap) end = j + 1;
-      else if (!RUN_CONNECTORS.has(u.lw)) break;
+      else if (!(u.cues & CUE_RUN_CONNECTOR)) break;
       j++;
     }
     let caps = 0;
@@ -466,8 +519,8 @@ function capitalRuns(toks: readonly Tok[]): Int32Array {
       const u = toks[k]!;
       if (!u.cap) continue;
       caps++;
-      if (ORG_KEYWORDS.has(u.lw)) org = 1;
-      if (LOC_KEYWORDS.has(u.lw)) loc = 1;
+      if (u.cues & CUE_ORG) org = 1;
+      if (u.cues & CUE_LOC) loc = 1;
     }
     if (caps >= 2) {
       const len = end - i <= 2 ? 0 : end - i <= 4 ? 1 : 2;
