@@ -21,6 +21,12 @@ const DEMAND_VERB = new RegExp(
   'iu',
 );
 
+/**
+ * The stems every match of `DEMAND_VERB` contains, with the same flags: a sentence without any
+ * cannot match, and this test is several times faster than the full expression.
+ */
+const DEMAND_STEM = /demand|call|ask|urg|push|want|promis|claim|what/iu;
+
 /** Uses of those verbs that make no demand: a plan, a hypothesis, a private favour. */
 const NOT_A_DEMAND = /\b(?:going\s+to|will|would|could|might|may)\s+(?:\S+\s+)?$|\b(?:didn't|did\s+not|does\s+not|doesn't|never|not)\s+$/iu;
 const PRIVATE_ASK = /\bask(?:s|ed|ing)?\s+(?:him|her|me|us|them|you|it)\b/iu;
@@ -74,7 +80,7 @@ export function extractDemands(
       }
     }
     for (const sentence of sentences) {
-      const m = DEMAND_VERB.exec(sentence.text);
+      const m = DEMAND_STEM.test(sentence.text) ? DEMAND_VERB.exec(sentence.text) : null;
       if (!m || LIST_INTRO.test(sentence.text)) continue;
       const before = sentence.text.slice(0, m.index);
       if (NOT_A_DEMAND.test(before) || WITNESSED.test(before) || PRIVATE_ASK.test(sentence.text.slice(m.index))) continue;
