@@ -38,8 +38,15 @@ function push(out: Token[], text: string, start: number): void {
   if (text.length > 0) out.push({ text, start, end: start + text.length });
 }
 
+const PLAIN = /^[A-Za-z0-9]+$/;
+
 /** Split one white-space-free chunk starting at offset `at`. */
 function splitChunk(chunk: string, at: number, out: Token[]): void {
+  // Most chunks are a plain word or number, which none of the rules below splits.
+  if (PLAIN.test(chunk)) {
+    out.push({ text: chunk, start: at, end: at + chunk.length });
+    return;
+  }
   // Dashes between words: `police—and`, `Paris--Lyon`, `1996–97` is kept (digits).
   const dash = /\u2014|\u2015|--+|(?<=\p{L})\u2013(?=\p{L})|(?<=[^\d])\u2013|\u2013(?=[^\d])/u.exec(chunk);
   if (dash && chunk.length > dash[0].length) {
