@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
@@ -8,7 +8,7 @@ import type { Archive } from '../model.ts';
 import { archiveJson } from './export.ts';
 import { writeDownloads } from './downloads.ts';
 import { indexSite } from './search.ts';
-import { globalFingerprint, planPages, selectPages, type PageFingerprints } from './pages.ts';
+import { globalFingerprint, planPages, selectPages, type PageFingerprints, type RenderLists } from './pages.ts';
 
 /** The folder that holds `.eleventy.ts` and `templates/`. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,16 +50,24 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   // Eleventy imports `.eleventy.ts` with Node's own loader: make sure TypeScript loads, whoever calls us.
   const unregister = register();
   try {
-    const eleventy = new Eleventy('templates', tmp, {
-      configPath: '.eleventy.ts',
-      quietMode: true,
-      config: (config) => {
-        config.addGlobalData('archive', archive);
-        // The articles and entities whose pages the templates paginate over.
-        config.addGlobalData('render', render);
-      },
-    });
-    const written = (await eleventy.write()) as unknown;
+    // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
+    // thousands of pages holds them all in memory. The first run renders the site-wide pages too.
+    let rendered = 0;
+    const siteWide = await siteWideTemplates();
+    for (const [i, chunk] of chunkLists(render, CHUNK).entries()) {
+      const eleventy = new Eleventy('templates', tmp, {
+        configPath: '.eleventy.ts',
+        quietMode: true,
+        config: (config) => {
+          config.addGlobalData('archive', archive);
+          // The articles and entities whose pages the templates paginate over.
+          config.addGlobalData('render', chunk);
+          // https://www.11ty.dev/docs/ignores/#configuration-api
+          if (i > 0) for (const t of siteWide) (config as unknown as { ignores: Set<string> }).ignores.add(t);
+        },
+      });
+      rendered += countPages(await eleventy.write());
+    }
     await reuseFiles(out, tmp, reuse);
     await mkdir(path.join(tmp, 'data'), { recursive: true });
     await writeFile(path.join(tmp, 'data', 'archive.json'), `${JSON.stringify(archiveJson(archive), null, 2)}\n`);
@@ -76,7 +84,6 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
       throw e;
     }
     await rm(old, { recursive: true, force: true });
-    const rendered = countPages(written);
     return { pages: rendered + reuse.length, rendered, fingerprints };
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
@@ -102,4 +109,31 @@ async function reuseFiles(from: string, to: string, files: readonly string[]): P
 /** Run `task` over `items`, 64 at a time: thousands of small file operations, without thousands of open handles. */
 async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(task));
+}
+
+/** Articles and entities rendered by one Eleventy run at most: about 2 files each, a few hundred MB of pages held at once. */
+const CHUNK = 2500;
+
+/** `lists` cut into consecutive pieces of at most `size` items in all (at least one piece, maybe empty). */
+export function chunkLists(lists: RenderLists, size: number): RenderLists[] {
+  const all = [
+    ...lists.articles.map((x) => ['articles', x] as const),
+    ...lists.people.map((x) => ['people', x] as const),
+    ...lists.organizations.map((x) => ['organizations', x] as const),
+    ...lists.places.map((x) => ['places', x] as const),
+  ];
+  const chunks: RenderLists[] = [];
+  for (let i = 0; i === 0 || i < all.length; i += size) {
+    const piece = all.slice(i, i + size);
+    const of = <K extends keyof RenderLists>(key: K): RenderLists[K] => piece.filter(([k]) => k === key).map(([, x]) => x) as unknown as RenderLists[K];
+    chunks.push({ articles: of('articles'), people: of('people'), organizations: of('organizations'), places: of('places') });
+  }
+  return chunks;
+}
+
+/** The templates that are not one page per article or entity (they do not paginate over `render`), as paths Eleventy's ignores match. */
+async function siteWideTemplates(): Promise<string[]> {
+  const names = (await readdir(path.join(PACKAGE_ROOT, 'templates'), { recursive: true })).map(String).filter((n) => n.endsWith('.njk') && !/^_/.test(n));
+  const perItem = await Promise.all(names.map(async (n) => /^\s+data: render\./m.test(await readFile(path.join(PACKAGE_ROOT, 'templates', n), 'utf8'))));
+  return names.filter((_, i) => !perItem[i]).map((n) => `templates/${n}`);
 }

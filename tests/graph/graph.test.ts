@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Related } from '../../src/model.ts';
 import { archiveGraph, layoutGraph, mostShared, neighbourhoodGraph, radialLayout, MAX_NEIGHBOURS, MAX_NODES, type Graph, type GraphEdge, type GraphNode } from '../../src/site/graph.ts';
 import { buildRealSite, listFiles, type BuiltSite } from '../helpers/site.ts';
 
@@ -80,7 +81,7 @@ describe('layoutGraph', () => {
 
 describe('mostShared', () => {
   it('should pick what a stable sort by articles, most first, would start with', () => {
-    const related = [3, 1, 5, 3, 1, 5, 2, 9, 1, 3].map((articles, i) => ({ id: `e${i}`, kind: 'person' as const, articles }));
+    const related = [3, 1, 5, 3, 1, 5, 2, 9, 1, 3].map((articles, i) => ({ id: `e${i}`, kind: 'person', articles }) as unknown as Related);
     for (const k of [0, 1, 3, 4, 10, 12]) {
       expect(mostShared(related, k)).toEqual([...related].sort((a, b) => b.articles - a.articles).slice(0, k));
     }

@@ -9,6 +9,8 @@ import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { RenderLists } from '../../src/site/pages.ts';
+import { chunkLists } from '../../src/site/write.ts';
 
 const DOSSIER = path.resolve('bin/dossier.js');
 let root: string;
@@ -105,4 +107,23 @@ describe('an incremental build', () => {
     await buildBoth();
     expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
   }, 60_000);
+});
+
+describe('chunkLists (Eleventy renders a large archive in several runs)', () => {
+  const lists = {
+    articles: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3' }],
+    people: [{ id: 'p1' }],
+    organizations: [] as { id: string }[],
+    places: [{ id: 'l1' }, { id: 'l2' }],
+  } as unknown as RenderLists;
+  const ids = (chunks: RenderLists[]): string[][] => chunks.map((c) => [...c.articles, ...c.people, ...c.organizations, ...c.places].map((x) => x.id));
+
+  it('should cut the lists into runs of at most N items, in order, each item once', () => {
+    expect(ids(chunkLists(lists, 2))).toEqual([['a1', 'a2'], ['a3', 'p1'], ['l1', 'l2']]);
+    expect(ids(chunkLists(lists, 100))).toEqual([['a1', 'a2', 'a3', 'p1', 'l1', 'l2']]);
+  });
+
+  it('should keep one run when there is nothing to render, for the site-wide pages', () => {
+    expect(chunkLists({ articles: [], people: [], organizations: [], places: [] }, 10)).toHaveLength(1);
+  });
 });
