@@ -240,6 +240,18 @@ export function neighbourhoodGraph(archive: Archive, entityKey: string): { nodes
   const [kind, id] = entityKey.includes(':') ? (entityKey.split(/:(.*)/s) as [string, string]) : ['', entityKey];
   const centre = (kind !== 'organization' ? byId(archive.people, id) : undefined) ?? (kind !== 'person' ? byId(archive.organizations, id) : undefined);
   if (!centre) return { nodes: [], edges: [] };
+  // Once per entity and archive: the build's page fingerprints (src/site/pages.ts) and the entity's page both ask.
+  // Keyed by the archive's list of people, which stays the same array whatever Proxy Eleventy wraps the archive in.
+  let ofArchive = neighbourhoods.get(archive.people);
+  if (!ofArchive) neighbourhoods.set(archive.people, (ofArchive = new Map()));
+  let graph = ofArchive.get(keyOf(centre));
+  if (!graph) ofArchive.set(keyOf(centre), (graph = neighbourhoodOf(archive, centre)));
+  return graph;
+}
+
+const neighbourhoods = new WeakMap<readonly Person[], Map<string, { nodes: GraphNode[]; edges: GraphEdge[] }>>();
+
+function neighbourhoodOf(archive: Archive, centre: GraphEntity): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const chosen = new Map<string, GraphEntity>([[keyOf(centre), centre]]);
   const add = (e: GraphEntity | undefined): void => {
     if (e && chosen.size < MAX_NEIGHBOURS && !chosen.has(keyOf(e))) chosen.set(keyOf(e), e);
