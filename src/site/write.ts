@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { register } from 'tsx/esm/api';
-import type { Archive } from '../model.ts';
+import type { Archive, Organization, Person } from '../model.ts';
 import { archiveJson } from './export.ts';
 import { writeDownloads } from './downloads.ts';
 import { indexSite } from './search.ts';
+import { entityFeeds, type FeedSite } from './feeds.ts';
 import { globalFingerprint, planPages, selectPages, type PageFingerprints, type RenderLists } from './pages.ts';
 
 /** The folder that holds `.eleventy.ts` and `templates/`. */
@@ -68,6 +69,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
       });
       rendered += countPages(await eleventy.write());
     }
+    await writeEntityFeeds(archive, [...render.people, ...render.organizations], tmp);
     await reuseFiles(out, tmp, reuse);
     await mkdir(path.join(tmp, 'data'), { recursive: true });
     await writeFile(path.join(tmp, 'data', 'archive.json'), `${JSON.stringify(archiveJson(archive), null, 2)}\n`);
@@ -97,6 +99,16 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
 function countPages(written: unknown): number {
   if (Array.isArray(written)) return written.flat(2).filter((x) => x && typeof x === 'object' && 'outputPath' in x).length;
   return 0;
+}
+
+/** The feeds of each of `entities` (src/site/feeds.ts), beside its page in the site folder `dir`. */
+async function writeEntityFeeds(archive: Archive, entities: readonly (Person | Organization)[], dir: string): Promise<void> {
+  const site = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'templates', '_data', 'site.json'), 'utf8')) as FeedSite;
+  await inBatches(entities, async (e) => {
+    const { atom, json } = entityFeeds(archive, e, site);
+    await mkdir(path.join(dir, e.url), { recursive: true });
+    await Promise.all([writeFile(path.join(dir, e.url, 'feed.xml'), atom), writeFile(path.join(dir, e.url, 'feed.json'), json)]);
+  });
 }
 
 /** Hard-link (or copy, across file systems) each of `files` from the previous site into the new one, a few at a time. */

@@ -4,9 +4,10 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { jsonLd, publicUrl, wikidataUrl } from '../../src/site/jsonld.ts';
-import { feedDate, feedId, feedUpdated } from '../../src/site/feeds.ts';
+import { XMLValidator } from 'fast-xml-parser';
+import { entityFeeds, feedDate, feedId, feedUpdated } from '../../src/site/feeds.ts';
 import { toCsv } from '../../src/site/csv.ts';
-import type { PartialDate } from '../../src/model.ts';
+import type { Archive, Article, PartialDate, Person } from '../../src/model.ts';
 
 describe('jsonLd', () => {
   it.each([
@@ -77,5 +78,31 @@ describe('toCsv', () => {
     const csv = toCsv({ columns: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'], rows });
     expect(csv).toBe('c1,c2,c3,c4,c5,c6\r\n"a, b","say ""hi""","two\nlines",,true,3\r\n');
     expect(parseCsv(csv)).toEqual([['c1', 'c2', 'c3', 'c4', 'c5', 'c6'], ['a, b', 'say "hi"', 'two\nlines', '', 'true', '3']]);
+  });
+});
+
+describe('entityFeeds (a person’s or organization’s Atom and JSON feeds)', () => {
+  const article = (id: string, date: string | null, summary: string): Article => ({ id, url: `articles/${id}/`, headline: `Headline <${id}> & "co"`, date: date ? { iso: date, precision: 'day' } : null, summary, language: 'en' }) as unknown as Article;
+  const archive = { articles: [article('b', '2022-03-04', 'Second.'), article('a', null, '')] } as unknown as Archive;
+  const person = { kind: 'person', id: 'jane-roe', url: 'people/jane-roe/', name: 'Jane Roe', articles: ['b', 'a'] } as unknown as Person;
+
+  it('should write a well-formed Atom feed with escaped text and links relative to the feed', () => {
+    const { atom } = entityFeeds(archive, person, { name: 'My Archive', about: 'About & more' });
+    expect(XMLValidator.validate(atom)).toBe(true);
+    expect(atom).toContain('<title>Jane Roe · My Archive</title>');
+    expect(atom).toContain('<title>Headline &lt;b&gt; &amp; &quot;co&quot;</title>');
+    expect(atom).toContain('href="../../articles/b/index.html"');
+    expect(atom).toContain('<id>urn:dossier:my-archive:people/jane-roe/feed.xml</id>');
+    expect(atom).toContain('<updated>2022-03-04T00:00:00Z</updated>');
+    expect(atom.match(/<entry>/g)).toHaveLength(2);
+  });
+
+  it('should write a JSON Feed 1.1 with absolute URLs when the site has one, and text content for an empty summary', () => {
+    const feed = JSON.parse(entityFeeds(archive, person, { name: 'My Archive', url: 'https://example.org/archive' }).json) as { version: string; feed_url: string; items: { url: string; content_text: string; date_published?: string }[] };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.feed_url).toBe('https://example.org/archive/people/jane-roe/feed.json');
+    expect(feed.items.map((i) => i.url)).toEqual(['https://example.org/archive/articles/b/', 'https://example.org/archive/articles/a/']);
+    expect(feed.items[1]!.content_text).toBe('Headline <a> & "co"');
+    expect(feed.items[1]!.date_published).toBeUndefined();
   });
 });
