@@ -14,6 +14,13 @@ const CUES = new Set(
     'play-off playoff playoffs fixtures jockey stakes').split(' '),
 );
 
+/** What a token adds to the sports score: 4 for a cue word, 1 for a small number or a score. */
+export function sportPoints(t: string): number {
+  if (CUES.has(t.toLowerCase())) return 4;
+  if (/^\d{1,3}$/u.test(t) || /^\d{1,2}-\d{1,2}$/u.test(t)) return 1;
+  return 0;
+}
+
 /** Share of sports cue words (×4) and small numbers / scores among the tokens of a document. */
 export function sportScore(doc: readonly (readonly string[])[]): number {
   let n = 0;
@@ -21,14 +28,18 @@ export function sportScore(doc: readonly (readonly string[])[]): number {
   for (const s of doc) {
     for (const t of s) {
       n++;
-      if (CUES.has(t.toLowerCase())) score += 4;
-      else if (/^\d{1,3}$/u.test(t) || /^\d{1,2}-\d{1,2}$/u.test(t)) score += 1;
+      score += sportPoints(t);
     }
   }
   return n > 0 ? score / n : 0;
 }
 
+/** The domain of a document of that sports score: 1 for a sports report, 0 for anything else. */
+export function domainOfScore(score: number): number {
+  return score >= 0.08 ? 1 : 0;
+}
+
 /** 1 for a sports report, 0 for anything else. */
 export function docDomain(doc: readonly (readonly string[])[]): number {
-  return sportScore(doc) >= 0.08 ? 1 : 0;
+  return domainOfScore(sportScore(doc));
 }

@@ -10,9 +10,9 @@
  */
 import { fold } from './fold.ts';
 import { FNV_OFFSET, hashStr, join, mix, seed } from './hash.ts';
-import { Lexicon, MAX_GAZ_LEN, isAllCapsSentence } from './lexicon.ts';
+import { Lexicon, MAX_GAZ_LEN } from './lexicon.ts';
 import { key52 } from './hash.ts';
-import { docDomain } from './domain.ts';
+import { domainOfScore, sportPoints } from './domain.ts';
 import { GIVEN_NAMES, PLACES } from './wordlists.ts';
 
 /** A token prepared for feature extraction. */
@@ -50,6 +50,11 @@ export interface Tok {
   /** A first name (lexicon or given-name list), a last name. */
   firstName: boolean;
   lastName: boolean;
+  /** The raw token has a lower-case letter; an upper-case letter (see `isAllCapsSentence`). */
+  hasLower: boolean;
+  hasUpper: boolean;
+  /** `sportPoints` of the raw token. */
+  sport: number;
 }
 
 // Cue-word lists a word is on, as bits of `Tok.cues`.
@@ -147,6 +152,9 @@ export function prepareToken(raw: string): Tok {
     capBin: 0,
     firstName: false,
     lastName: false,
+    hasLower: /\p{Ll}/u.test(raw),
+    hasUpper: /\p{Lu}/u.test(raw),
+    sport: sportPoints(raw),
   };
   if (tokCache.size > 200_000) tokCache.clear();
   tokCache.set(raw, tok);
@@ -154,13 +162,34 @@ export function prepareToken(raw: string): Tok {
 }
 
 export function prepareSentence(tokens: readonly string[], index: number, domain: number): Sent {
-  return { toks: tokens.map(prepareToken), allCaps: isAllCapsSentence(tokens), index, domain };
+  const toks = tokens.map(prepareToken);
+  return { toks, allCaps: allCaps(toks), index, domain };
 }
 
 /** Prepare the sentences of a document. */
 export function prepareDocument(doc: readonly (readonly string[])[]): Sent[] {
-  const domain = docDomain(doc);
-  return doc.map((s, i) => prepareSentence(s, i, domain));
+  const toks = doc.map((s) => s.map(prepareToken));
+  // `docDomain` and `isAllCapsSentence`, from what each token knows of its spelling.
+  let n = 0;
+  let score = 0;
+  for (const s of toks) {
+    for (const t of s) {
+      n++;
+      score += t.sport;
+    }
+  }
+  const domain = domainOfScore(n > 0 ? score / n : 0);
+  return toks.map((s, i) => ({ toks: s, allCaps: allCaps(s), index: i, domain }));
+}
+
+/** `isAllCapsSentence` of the tokens' raw forms. */
+function allCaps(toks: readonly Tok[]): boolean {
+  let letters = 0;
+  for (const t of toks) {
+    if (t.hasLower) return false;
+    if (t.hasUpper) letters++;
+  }
+  return letters > 0;
 }
 
 // ------------------------------------------------------------------ hand-made cue words
