@@ -50,12 +50,18 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   process.chdir(PACKAGE_ROOT);
   // Eleventy imports `.eleventy.ts` with Node's own loader: make sure TypeScript loads, whoever calls us.
   const unregister = register();
+  // Search indexing runs in Pagefind's own process: it starts as soon as every article page is in
+  // place, while Node renders the entity pages.
+  let indexing: Promise<void> | null = null;
   try {
+    await reuseFiles(out, tmp, reuse);
     // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
     // thousands of pages holds them all in memory. The first run renders the site-wide pages too.
     let rendered = 0;
     const siteWide = await siteWideTemplates();
-    for (const [i, chunk] of chunkLists(render, CHUNK).entries()) {
+    const chunks = chunkLists(render, CHUNK);
+    const lastWithArticles = chunks.reduce((last, c, i) => (c.articles.length > 0 ? i : last), 0);
+    for (const [i, chunk] of chunks.entries()) {
       const eleventy = new Eleventy('templates', tmp, {
         configPath: '.eleventy.ts',
         quietMode: true,
@@ -68,13 +74,17 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
         },
       });
       rendered += countPages(await eleventy.write());
+      if (i === lastWithArticles) {
+        indexing = indexSite(tmp);
+        // Handled here so that a failure waits for the `await` below instead of ending the process.
+        indexing.catch(() => undefined);
+      }
     }
     await writeEntityFeeds(archive, [...render.people, ...render.organizations], tmp);
-    await reuseFiles(out, tmp, reuse);
     await mkdir(path.join(tmp, 'data'), { recursive: true });
     await writeFile(path.join(tmp, 'data', 'archive.json'), `${JSON.stringify(archiveJson(archive), null, 2)}\n`);
     await writeDownloads(archive, tmp);
-    await indexSite(tmp);
+    await indexing;
     const old = `${out}.old-${process.pid}`;
     await rm(old, { recursive: true, force: true });
     const hadOld = await rename(out, old).then(() => true, () => false);
@@ -88,6 +98,8 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     await rm(old, { recursive: true, force: true });
     return { pages: rendered + reuse.length, rendered, fingerprints };
   } catch (e) {
+    // Pagefind may still be writing into the folder.
+    await (indexing as Promise<void> | null)?.catch(() => undefined);
     await rm(tmp, { recursive: true, force: true });
     throw e;
   } finally {
