@@ -70,52 +70,61 @@ export function documentFeatures(doc: readonly Sent[], tags: readonly (readonly 
   });
 
   const out: FeatureTable[] = [];
-  const maj = (c: number[]): number => {
-    let b = 0;
-    for (let k = 1; k < c.length; k++) if (c[k]! > c[b]!) b = k;
-    return b;
-  };
+  // Counts of the other occurrences of a word: its own occurrence taken off, without copying.
+  const all = [0, 0, 0, 0, 0];
+  const rel = [0, 0, 0, 0, 0];
   doc.forEach((sent, si) => {
     const sink = new FeatureSink(mask);
-    const add = (h: number): void => sink.add(h);
     const tg = tags[si]!;
-    sent.toks.forEach((t, i) => {
-      add(join(S_S1, tagCode(tg[i])));
-      add(join(join(S_S1M, tagCode(tg[i - 1])), tagCode(tg[i])));
-      add(join(join(S_S1P, tagCode(tg[i])), tagCode(tg[i + 1])));
+    const row = own[si]!;
+    const toks = sent.toks;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      sink.add(join(S_S1, tagCode(tg[i])));
+      sink.add(join(join(S_S1M, tagCode(tg[i - 1])), tagCode(tg[i])));
+      sink.add(join(join(S_S1P, tagCode(tg[i])), tagCode(tg[i + 1])));
       const st = stats.get(t.lw);
       if (st && t.hasLetter && (t.cap || t.upper)) {
-        const me = own[si]![i]!;
-        const all = st.all.slice();
-        all[me.label]!--;
-        const rel = st.rel.slice();
-        if (me.rel) rel[me.label]!--;
-        const others = all.reduce((a, b) => a + b, 0);
-        const relOthers = rel.reduce((a, b) => a + b, 0);
+        const me = row[i]!;
+        let others = 0;
+        let relOthers = 0;
+        for (let k = 0; k < 5; k++) {
+          all[k] = st.all[k]! - (k === me.label ? 1 : 0);
+          rel[k] = st.rel[k]! - (me.rel && k === me.label ? 1 : 0);
+          others += all[k]!;
+          relOthers += rel[k]!;
+        }
         const where = i === 0 ? 0 : sent.allCaps ? 1 : 2;
-        if (others === 0) add(join(S_UNIQ, where));
+        if (others === 0) sink.add(join(S_UNIQ, where));
         else {
-          add(join(join(S_MAJ, maj(all)), where));
-          for (let k = 1; k < 5; k++) if (all[k]! > 0) add(join(S_HAS, k));
+          sink.add(join(join(S_MAJ, maj(all)), where));
+          for (let k = 1; k < 5; k++) if (all[k]! > 0) sink.add(join(S_HAS, k));
         }
         if (relOthers > 0) {
-          add(join(join(S_RMAJ, maj(rel)), where));
-          for (let k = 1; k < 5; k++) if (rel[k]! > 0) add(join(S_RHAS, k));
+          sink.add(join(join(S_RMAJ, maj(rel)), where));
+          for (let k = 1; k < 5; k++) if (rel[k]! > 0) sink.add(join(S_RHAS, k));
         }
         for (let k = 0; k < 12; k++) {
           const n = st.span[k]! - (me.span === k ? 1 : 0);
-          if (n > 0) add(join(S_INSPAN, k));
+          if (n > 0) sink.add(join(S_INSPAN, k));
         }
         const capMid = st.capMid - (me.rel && t.cap ? 1 : 0);
         const lower = st.lower;
-        add(join(join(S_CAPMID, capMid > 0 ? 1 : 0), where));
-        add(join(join(S_LOWER, lower > 0 ? 1 : 0), where));
+        sink.add(join(join(S_CAPMID, capMid > 0 ? 1 : 0), where));
+        sink.add(join(join(S_LOWER, lower > 0 ? 1 : 0), where));
       }
       sink.endToken();
-    });
+    }
     out.push(sink.table());
   });
   return out;
+}
+
+/** The label counted most (the first of equals). */
+function maj(c: readonly number[]): number {
+  let b = 0;
+  for (let k = 1; k < c.length; k++) if (c[k]! > c[b]!) b = k;
+  return b;
 }
 
 const tagCodes = new Map<string, number>();
