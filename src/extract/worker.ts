@@ -9,7 +9,7 @@ import { buildLexicon } from './lexicon.ts';
 import type { Source } from '../model.ts';
 import type { FromWorker, ToWorker } from './parallel.ts';
 
-/** Times the invented article is extracted before work arrives: about a tenth of a second. */
+/** Times at most the invented article is extracted before work arrives: a few tenths of a second. */
 const WARM_UP_RUNS = 20;
 
 /** An invented article with something for every extractor: names, roles, quotes, demands, dates. */
@@ -33,13 +33,23 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts runs in a worker thread');
 const post = (message: FromWorker): void => port.postMessage(message);
 
-// Load the tagger before any work arrives, and run the extractor a few times on an invented
+// Load the tagger before any work arrives, and until it does, run the extractor on an invented
 // article so that its code is compiled and optimised: the main thread is still reading the sources.
 const tagger = loadTagger();
 const warmUp = buildLexicon({ entities: [], ignore: [] });
-for (let i = 0; i < WARM_UP_RUNS; i++) extractArticle(WARM_UP, { tagger, lexicon: warmUp });
+let working = false;
+let warmed = 0;
+const warm = (): void => {
+  if (working || warmed >= WARM_UP_RUNS) return;
+  extractArticle(WARM_UP, { tagger, lexicon: warmUp });
+  warmed++;
+  // One run at a time, so that work that arrives is not kept waiting.
+  setImmediate(warm);
+};
+setImmediate(warm);
 
 port.on('message', (message: ToWorker) => {
+  working = true;
   const { sources, curation, counter, chunk } = message;
   const lexicon = buildLexicon(curation);
   const next = new Int32Array(counter);
