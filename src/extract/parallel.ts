@@ -4,13 +4,20 @@
  * are the ones this thread would make (extraction is deterministic), in the order of the sources.
  *
  * It only pays for large batches: a worker takes about half a second to start (TypeScript, the
- * tagger's model) and the records it makes must be copied back.
+ * extractor's modules) and the records it makes must be copied back. It tags with the main
+ * thread's model, whose weights are in shared memory.
  */
 import { Worker } from 'node:worker_threads';
 import type { ArticleRecord, Curation, Source } from '../model.ts';
+import { modelParts, type ModelParts } from '../ner/model-io.ts';
+import { loadDefaultModel } from '../ner/tagger.ts';
 
-/** What the main thread sends a worker: every source, and the counter both threads take from. */
-export interface ToWorker {
+/** What the main thread sends a worker: first the tagger's model, then the work. */
+export type ToWorker = { readonly type: 'model'; readonly parts: ModelParts } | Work;
+
+/** Every source, and the counter both threads take from. */
+export interface Work {
+  readonly type: 'work';
   readonly sources: readonly Source[];
   readonly curation: Curation;
   /** One Int32: the index of the next source nobody has taken. */
@@ -36,6 +43,8 @@ export class ExtractionWorker {
   private onMessage: ((m: FromWorker) => void) | null = null;
 
   private constructor() {
+    // The worker tags with this thread's model: its weights are shared, not loaded twice.
+    const parts = modelParts(loadDefaultModel());
     this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url));
     // It must never keep the process alive, nor crash it.
     this.worker.unref();
@@ -44,6 +53,7 @@ export class ExtractionWorker {
       this.worker.on('exit', () => resolve());
     });
     this.worker.on('message', (m: FromWorker) => this.onMessage?.(m));
+    this.worker.postMessage({ type: 'model', parts } satisfies ToWorker);
   }
 
   /** Start a worker; null where threads cannot be started. */
@@ -75,7 +85,7 @@ export class ExtractionWorker {
       void this.stopped.then(() => resolve());
     }).then(() => (done = true));
     try {
-      this.worker.postMessage({ sources, curation, counter, chunk: CHUNK } satisfies ToWorker);
+      this.worker.postMessage({ type: 'work', sources, curation, counter, chunk: CHUNK } satisfies ToWorker);
     } catch {
       // Could not be sent (a value that cannot be cloned): do it all here.
       Atomics.store(next, 0, sources.length);

@@ -15,11 +15,17 @@ export interface Tagger {
 }
 
 let cached: Tagger | null = null;
+let defaultModel: NerModel | null = null;
 
 /** Load a tagger; without a path, the committed model, loaded once and cached. */
 export function loadTagger(modelPath?: string): Tagger {
-  if (modelPath === undefined) return (cached ??= taggerFor(loadModelFile(DEFAULT_MODEL_PATH)));
+  if (modelPath === undefined) return (cached ??= taggerFor(loadDefaultModel()));
   return taggerFor(loadModelFile(modelPath));
+}
+
+/** The committed model, loaded once (its weights in shared memory: see `modelParts`). */
+export function loadDefaultModel(): NerModel {
+  return (defaultModel ??= loadModelFile(DEFAULT_MODEL_PATH));
 }
 
 /** Wrap a model as a `Tagger`. */
