@@ -1,11 +1,12 @@
 /**
- * Extraction on a second thread: a worker that loads its own tagger and shares the sources with
+ * Extraction on a second thread: a worker that shares the sources with
  * this thread, each taking the next few from a shared counter until none are left. The records
  * are the ones this thread would make (extraction is deterministic), in the order of the sources.
  *
- * It only pays for large batches: a worker takes about half a second to start (TypeScript, the
- * extractor's modules) and the records it makes must be copied back. It tags with the main
- * thread's model, whose weights are in shared memory.
+ * It only pays for large batches: a worker takes half a second to start (TypeScript, the
+ * extractor's modules), about a second more of work before its code is compiled and its caches
+ * filled, and the records it makes must be copied back. It tags with the main thread's model,
+ * whose weights are in shared memory: loaded once, held once (75 MB).
  */
 import { Worker } from 'node:worker_threads';
 import type { ArticleRecord, Curation, Source } from '../model.ts';

@@ -34,7 +34,7 @@ function quantize(w: Float32Array): { q: Int16Array; scale: number } {
 
 function dequantize(q: Int16Array, scale: number): Float32Array {
   // Shared memory, so that worker threads can tag with these very weights (see `modelParts`)
-  // rather than a copy of their own: two copies of 75 MB fight over the processor's cache.
+  // rather than loading and holding a copy of their own (75 MB).
   const w = new Float32Array(new SharedArrayBuffer(q.length * 4));
   for (let i = 0; i < q.length; i++) w[i] = q[i]! * scale;
   return w;
