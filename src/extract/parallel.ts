@@ -36,7 +36,7 @@ export type FromWorker =
 /** Sources taken at a time: small enough for both threads to finish together, large enough to keep messages few. */
 const CHUNK = 16;
 
-/** A worker thread, started early so that it loads while this thread reads the content. */
+/** A worker thread for extraction. */
 export class ExtractionWorker {
   private readonly worker: Worker;
   /** Settles when the worker stops for good: it exited or failed to start. */
@@ -44,8 +44,6 @@ export class ExtractionWorker {
   private onMessage: ((m: FromWorker) => void) | null = null;
 
   private constructor() {
-    // The worker tags with this thread's model: its weights are shared, not loaded twice.
-    const parts = modelParts(loadDefaultModel());
     this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url));
     // It must never keep the process alive, nor crash it.
     this.worker.unref();
@@ -54,7 +52,14 @@ export class ExtractionWorker {
       this.worker.on('exit', () => resolve());
     });
     this.worker.on('message', (m: FromWorker) => this.onMessage?.(m));
-    this.worker.postMessage({ type: 'model', parts } satisfies ToWorker);
+    // The worker tags with this thread's model: its weights are shared, not loaded twice. This
+    // thread loads it (if it has not yet) while the worker loads its modules.
+    try {
+      this.worker.postMessage({ type: 'model', parts: modelParts(loadDefaultModel()) } satisfies ToWorker);
+    } catch (e) {
+      void this.worker.terminate();
+      throw e;
+    }
   }
 
   /** Start a worker; null where threads cannot be started. */
