@@ -23,9 +23,19 @@ export function relativeHref(from: string, to: string): string {
   const hashAt = to.indexOf('#');
   const hash = hashAt >= 0 ? to.slice(hashAt) : '';
   const target = hashAt >= 0 ? to.slice(0, hashAt) : to;
-  const fromDir = from.replace(/^\/+/, '').replace(/[^/]*$/, '');
-  const up = fromDir.split('/').filter(Boolean).length;
-  let path = '../'.repeat(up) + target.replace(/^\/+/, '');
+  let path = upFrom(from) + target.replace(/^\/+/, '');
   if (path === '' || path.endsWith('/')) path += 'index.html';
   return path + hash;
+}
+
+const ups = new Map<string, string>();
+/** The `../` that lead from the folder of the page at `from` to the site root; a page links dozens of times, so once per page. */
+function upFrom(from: string): string {
+  let up = ups.get(from);
+  if (up === undefined) {
+    const depth = from.replace(/^\/+/, '').replace(/[^/]*$/, '').split('/').filter(Boolean).length;
+    if (ups.size > 10_000) ups.clear();
+    ups.set(from, (up = '../'.repeat(depth)));
+  }
+  return up;
 }
