@@ -202,8 +202,7 @@ export const ORG_KEYWORDS = new Set(
     'confederation syndicate front rally movement alliance league club fc united rangers city board authority organisation ' +
     'organization foundation fund trust society school college academy institutions inspectorate hospital church army navy force forces ' +
     'assembly parliament senate congress government cabinet exchange times post news journal press network ' +
-    'airlines airways motors industries systems technologies laboratories labs partners associates securities ' +
-    'unsa cgt cfdt fo').split(' '),
+    'airlines airways motors industries systems technologies laboratories labs partners associates securities').split(' '),
 );
 
 /** Words that head or end place names. */
