@@ -5,6 +5,7 @@ import filters from './src/site/filters.ts';
 import nunjucksCompileCache from './src/site/nunjucks.ts';
 import { buildArchive } from './src/build.ts';
 import { renderAll } from './src/site/pages.ts';
+import { writeEntityFeeds } from './src/site/write.ts';
 
 /**
  * Eleventy wiring only: directories, the archive as global data, filters.
@@ -31,6 +32,14 @@ export default function (eleventyConfig: UserConfig): void {
     });
     eleventyConfig.addGlobalData('archive', load);
     eleventyConfig.addGlobalData('render', async () => renderAll(await load()));
+    // The feeds of people and organizations are not templates (src/site/feeds.ts): write them beside their pages.
+    // https://www.11ty.dev/docs/events/#eleventy.after
+    eleventyConfig.on('eleventy.after', async (...args: unknown[]) => {
+      // `directories`, not `dir`: it has the output folder the command line chose.
+      const { directories } = args[0] as { directories: { output: string } };
+      const a = await load();
+      await writeEntityFeeds(a, [...a.people, ...a.organizations], directories.output);
+    });
   }
 }
 

@@ -119,7 +119,7 @@ function countPages(written: unknown): number {
 }
 
 /** The feeds of each of `entities` (src/site/feeds.ts), beside its page in the site folder `dir`. */
-async function writeEntityFeeds(archive: Archive, entities: readonly (Person | Organization)[], dir: string): Promise<void> {
+export async function writeEntityFeeds(archive: Archive, entities: readonly (Person | Organization)[], dir: string): Promise<void> {
   const site = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'templates', '_data', 'site.json'), 'utf8')) as FeedSite;
   await inBatches(entities, async (e) => {
     const { atom, json } = entityFeeds(archive, e, site);
