@@ -40,6 +40,13 @@ function push(out: Token[], text: string, start: number): void {
 
 const PLAIN = /^[A-Za-z0-9]+$/;
 
+/** Split `chunk` (at offset `at`) around its `length` characters from `i`: the part before, those characters as one token, the part after. */
+function splitAround(chunk: string, i: number, length: number, at: number, out: Token[]): void {
+  if (i > 0) splitChunk(chunk.slice(0, i), at, out);
+  push(out, chunk.slice(i, i + length), at + i);
+  if (i + length < chunk.length) splitChunk(chunk.slice(i + length), at + i + length, out);
+}
+
 /** Split one white-space-free chunk starting at offset `at`. */
 function splitChunk(chunk: string, at: number, out: Token[]): void {
   // Most chunks are a plain word or number, which none of the rules below splits.
@@ -50,28 +57,20 @@ function splitChunk(chunk: string, at: number, out: Token[]): void {
   // Dashes between words: `police—and`, `Paris--Lyon`, `1996–97` is kept (digits).
   const dash = /\u2014|\u2015|--+|(?<=\p{L})\u2013(?=\p{L})|(?<=[^\d])\u2013|\u2013(?=[^\d])/u.exec(chunk);
   if (dash && chunk.length > dash[0].length) {
-    const i = dash.index;
-    if (i > 0) splitChunk(chunk.slice(0, i), at, out);
-    push(out, dash[0], at + i);
-    if (i + dash[0].length < chunk.length) splitChunk(chunk.slice(i + dash[0].length), at + i + dash[0].length, out);
+    splitAround(chunk, dash.index, dash[0].length, at, out);
     return;
   }
   // Ellipsis inside a chunk: `wait...what`.
   const dots = /\.{3,}|\u2026/u.exec(chunk);
   if (dots && chunk.length > dots[0].length) {
-    const i = dots.index;
-    if (i > 0) splitChunk(chunk.slice(0, i), at, out);
-    push(out, dots[0], at + i);
-    if (i + dots[0].length < chunk.length) splitChunk(chunk.slice(i + dots[0].length), at + i + dots[0].length, out);
+    splitAround(chunk, dots.index, dots[0].length, at, out);
     return;
   }
   // Slashes and internal quotes/brackets split, except in numbers (`1/2`) and addresses.
   const inner = /(?<=\p{L})\/(?=\p{L})|["\u201C\u201D\u00AB\u00BB()[\]{};]/u.exec(chunk.slice(1, -1));
   if (inner && !/^(https?:|www\.)/iu.test(chunk)) {
-    const i = inner.index + 1;
-    splitChunk(chunk.slice(0, i), at, out);
-    push(out, inner[0], at + i);
-    if (i + 1 < chunk.length) splitChunk(chunk.slice(i + 1), at + i + 1, out);
+    // Matched inside the first and last characters: one character, one further in.
+    splitAround(chunk, inner.index + 1, 1, at, out);
     return;
   }
 
