@@ -259,7 +259,7 @@ function neighbourhoodOf(archive: Archive, centre: GraphEntity): { nodes: GraphN
   if (centre.kind === 'person') for (const r of centre.roles) add(r.organization ? byId(archive.organizations, r.organization) : undefined);
   else for (const r of centre.members) add(byId(archive.people, r.person));
   const lookup = (r: Related): GraphEntity | undefined => (r.kind === 'person' ? byId(archive.people, r.id) : r.kind === 'organization' ? byId(archive.organizations, r.id) : undefined);
-  const candidates = centre.related.filter((r) => { const e = lookup(r); return e !== undefined && !chosen.has(keyOf(e)); });
+  const candidates = centre.related.filter((r) => r.kind !== 'place' && !chosen.has(`${r.kind}:${r.id}`) && lookup(r) !== undefined);
   for (const r of mostShared(candidates, MAX_NEIGHBOURS - chosen.size)) add(lookup(r));
   const entities = [...chosen.values()];
   const me = keyOf(centre);
@@ -288,14 +288,15 @@ export function mostShared(related: readonly Related[], k: number): Related[] {
 /** The seed of every layout: a constant, so that a rebuild draws the same picture. */
 export const SEED = 20_211;
 
-const archiveCache = new WeakMap<Archive, Graph>();
+// Keyed like the neighbourhoods, by the archive's list of people: the archive itself reaches each page in a new Proxy.
+const archiveCache = new WeakMap<readonly Person[], Graph>();
 
 /** The overall graph laid out, once per archive. */
 export function archiveGraphLayout(archive: Archive): Graph {
-  let graph = archiveCache.get(archive);
+  let graph = archiveCache.get(archive.people);
   if (!graph) {
     const { nodes, edges } = archiveGraph(archive);
-    archiveCache.set(archive, (graph = layoutGraph(nodes, edges, { width: 960, height: 640, seed: SEED })));
+    archiveCache.set(archive.people, (graph = layoutGraph(nodes, edges, { width: 960, height: 640, seed: SEED })));
   }
   return graph;
 }
