@@ -1,10 +1,11 @@
 import type { Archive, ArticleRecord, Curation, Problem, Source } from './model.ts';
-import { readCuration, readSources } from './read/index.ts';
+import { readArticleFiles, readCuration } from './read/index.ts';
 import { buildLexicon, extractArticle, type NameTagger } from './extract/index.ts';
 import { loadTagger } from './ner/index.ts';
 import { linkArchive } from './link/index.ts';
-import { extractSources, openExtractionCache } from './cache.ts';
+import { extractFiles, openExtractionCache } from './cache.ts';
 import { ExtractionWorker } from './extract/parallel.ts';
+import { mark } from './timing.ts';
 
 /** What a build of the archive gives: the archive, the records it was linked from, and every problem. */
 export interface BuildResult {
@@ -42,7 +43,8 @@ export function tagger(): NameTagger {
  * Never throws on bad content; errors are in `problems`, and the caller decides.
  */
 export async function buildArchive(contentDir: string, options: Readonly<BuildOptions> = {}): Promise<BuildResult> {
-  const [sources, { curation, problems: curationProblems }] = await Promise.all([readSources(contentDir), readCuration(contentDir)]);
+  const [files, { curation, problems: curationProblems }] = await Promise.all([readArticleFiles(contentDir), readCuration(contentDir)]);
+  mark('read files');
   const lexicon = buildLexicon(curation);
   const cache = options.cache ? await openExtractionCache(options.cache, curation) : null;
   // The tagger loads on the first miss: a build served wholly from the cache never loads it.
@@ -59,13 +61,15 @@ export async function buildArchive(contentDir: string, options: Readonly<BuildOp
       worker.close();
     }
   };
-  const { records, extracted } = await extractSources(sources, extract, cache, extractMany);
+  const { records, extracted } = await extractFiles(files, extract, cache, extractMany);
+  mark('read and extract');
   const usable = records.filter((r) => !r.problems.some((p) => p.severity === 'error'));
   const archive = linkArchive(usable, curation);
+  mark('link');
   const recordProblems = records.flatMap((r) => r.problems);
   const own = new Set(recordProblems);
   const problems = [...curationProblems, ...recordProblems, ...archive.problems.filter((p) => !own.has(p))];
-  if (sources.length === 0) problems.push({ file: 'articles/', message: 'no articles found: put .txt or .md files in content/articles/', severity: 'error' });
+  if (files.length === 0) problems.push({ file: 'articles/', message: 'no articles found: put .txt or .md files in content/articles/', severity: 'error' });
   return { archive, records, curation, problems: dedupeProblems(problems), extracted };
 }
 

@@ -1,84 +1,115 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleRecord, Curation, Source } from './model.ts';
+import type { ArticleRecord, Curation, FrontMatter, Source } from './model.ts';
+import { idClashes, sourceOf, type ArticleFile } from './read/index.ts';
 
 /** Bump when the layout of the cache or of its entries changes. */
-const FORMAT = 'dossier-extract-1';
+const FORMAT = 'dossier-extract-2';
 
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 
-/** Entry points of the code that decides what extraction returns; their relative imports are followed. */
-const EXTRACTOR_ENTRIES = ['extract/index.ts', 'ner/index.ts'];
+/** Entry points of the code that decides what reading and extraction return; their relative imports are followed. */
+const EXTRACTOR_ENTRIES = ['read/index.ts', 'extract/index.ts', 'ner/index.ts'];
+
+/** What the cache keeps of one article file: what extraction made of it, and the front matter that decides its id. */
+export interface CacheEntry {
+  readonly file: string;
+  readonly frontMatter: FrontMatter;
+  readonly record: ArticleRecord;
+}
 
 /** Extraction results kept on disk between builds. */
 export interface ExtractionCache {
-  /** The record extracted from `source` by an earlier build, if any. */
-  get(source: Source): Promise<ArticleRecord | undefined>;
-  /** Keep `record`, extracted from `source`, for later builds. */
-  set(source: Source, record: ArticleRecord): Promise<void>;
+  /** What an earlier build made of `file` with these `bytes`, if any. */
+  get(file: string, bytes: Uint8Array): Promise<CacheEntry | undefined>;
+  /** Keep what this build made of `file` with these `bytes`. */
+  set(bytes: Uint8Array, entry: CacheEntry): Promise<void>;
 }
 
 /**
  * Open the extraction cache in `dir` for builds with this `curation`.
  *
- * An entry is keyed by a hash of the source as read (its file path, front matter, blocks and
- * reading problems: everything extraction sees of the file, including what other files decide,
- * such as a clash of ids), the curation, the tagger's model files, and the extractor's code (the
- * sources that `extract/` and `ner/` import). Changing any of them misses; nothing is ever stale.
- * Entries are never pruned: delete the folder to reclaim the space.
+ * An entry is keyed by a hash of the article file (its path and bytes), the curation, the tagger's
+ * model files, and the code that reads and extracts (the sources that `read/`, `extract/` and
+ * `ner/` import): reading a file is a function of its path and bytes, so a hit needs neither
+ * reading nor extraction. What other files decide (a clash of ids) is checked on every build, and
+ * a record made under such a clash is never kept. Changing any of them misses; nothing is ever
+ * stale. Entries are never pruned: delete the folder to reclaim the space.
  */
 export async function openExtractionCache(dir: string, curation: Curation): Promise<ExtractionCache> {
   const salt = createHash('sha256').update(FORMAT).update(await extractorHash()).update(JSON.stringify(curation)).digest();
   const made = new Set<string>();
-  const fileOf = (source: Source): string => {
-    const key = createHash('sha256').update(salt).update(JSON.stringify(source)).digest('hex');
+  const fileOf = (file: string, bytes: Uint8Array): string => {
+    const key = createHash('sha256').update(salt).update(file).update('\0').update(bytes).digest('hex');
     return path.join(dir, key.slice(0, 2), `${key}.json`);
   };
   return {
-    async get(source) {
+    async get(file, bytes) {
       try {
-        const record = JSON.parse(await readFile(fileOf(source), 'utf8')) as ArticleRecord;
-        return record.file === source.file ? record : undefined;
+        // Synchronously: thousands of small reads are several times faster so than as promises.
+        const entry = JSON.parse(readFileSync(fileOf(file, bytes), 'utf8')) as CacheEntry;
+        return entry.file === file && entry.record.file === file ? entry : undefined;
       } catch {
         // Missing, or cut short by a crash: extract again.
         return undefined;
       }
     },
-    async set(source, record) {
-      const file = fileOf(source);
+    async set(bytes, entry) {
+      const file = fileOf(entry.file, bytes);
       const folder = path.dirname(file);
       if (!made.has(folder)) await mkdir(folder, { recursive: true });
       made.add(folder);
       // Write then rename, so that a reader never sees half an entry.
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(record));
+      await writeFile(tmp, JSON.stringify(entry));
       await rename(tmp, file);
     },
   };
 }
 
 /**
- * Extract every source, through `cache` when there is one.
+ * Read and extract every article file, through `cache` when there is one.
  *
- * Returns the records in the order of `sources`, and the files that were extracted rather than read from the cache.
+ * Returns the records in the order of `files`, and the files that were extracted rather than read from the cache.
  * `extractMany`, when given, extracts the misses all at once (on several threads) instead of `extract`.
+ * Two files that would get the same id are an error on the later one, cached or not.
  */
-export async function extractSources(
-  sources: readonly Source[],
+export async function extractFiles(
+  files: readonly ArticleFile[],
   extract: (source: Source) => ArticleRecord,
   cache: ExtractionCache | null,
   extractMany?: (sources: readonly Source[]) => Promise<ArticleRecord[]>,
 ): Promise<{ records: ArticleRecord[]; extracted: string[] }> {
-  const cached = cache ? await Promise.all(sources.map((s) => cache.get(s))) : [];
-  const misses = sources.filter((_, i) => !cached[i]);
-  const fresh = extractMany ? await extractMany(misses) : misses.map(extract);
-  let k = 0;
-  const records = sources.map((s, i) => cached[i] ?? fresh[k++]!);
-  const extracted = misses.map((s) => s.file);
-  if (cache) await Promise.all(sources.map((s, i) => (cached[i] ? undefined : cache.set(s, records[i]!))));
-  return { records, extracted };
+  const cached = await Promise.all(files.map((f) => (cache && 'bytes' in f ? cache.get(f.file, f.bytes) : undefined)));
+  // Only the misses are read: a hit knows its front matter, all the id check needs.
+  const sources = files.map((f, i) => (cached[i] ? null : sourceOf(f)));
+  const clashes = idClashes(files.map((f, i) => cached[i] ?? sources[i]!));
+  const missed: number[] = [];
+  const toExtract: Source[] = [];
+  files.forEach((f, i) => {
+    const clash = clashes.get(i);
+    if (cached[i] && !clash) return;
+    const source = sources[i] ?? sourceOf(f);
+    missed.push(i);
+    toExtract.push(clash ? { ...source, problems: [...source.problems, clash] } : source);
+  });
+  const fresh = extractMany ? await extractMany(toExtract) : toExtract.map(extract);
+  const records = cached.map((c) => c?.record);
+  missed.forEach((i, k) => (records[i] = fresh[k]!));
+  if (cache) {
+    await Promise.all(
+      missed.map((i, k) => {
+        const f = files[i]!;
+        // A record made under a clash of ids depends on another file: never kept.
+        if (!('bytes' in f) || clashes.has(i)) return undefined;
+        return cache.set(f.bytes, { file: f.file, frontMatter: toExtract[k]!.frontMatter, record: fresh[k]! });
+      }),
+    );
+  }
+  return { records: records as ArticleRecord[], extracted: missed.map((i) => files[i]!.file) };
 }
 
 // ---------------------------------------------------------------- the extractor's code

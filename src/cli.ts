@@ -8,6 +8,7 @@ import { buildLexicon, extractArticle } from './extract/index.ts';
 import { formatProblems, summarize } from './report.ts';
 import { PACKAGE_ROOT, writeSite } from './site/write.ts';
 import { recordJson } from './site/record.ts';
+import { mark } from './timing.ts';
 import { inputsFingerprint, readStamp, rendererHash, siteFingerprint, writeStamp, type BuildReport } from './stamp.ts';
 
 const USAGE = `Usage: dossier <command> [options]
@@ -72,6 +73,7 @@ async function build(content: string, out: string, cache: string | false): Promi
   const stamps = cache && path.join(cache, 'site');
   const inputs = stamps ? await inputsFingerprint(path.resolve(content)) : '';
   const last = stamps ? await readStamp(stamps, out) : null;
+  mark('inputs fingerprint');
   if (last && last.inputs === inputs) {
     process.stdout.write(`dossier: nothing changed since the last build; ${out} was left as it was\n${last.report.dropped}`);
     return reportBuilt(last.report, out);
@@ -90,6 +92,7 @@ async function build(content: string, out: string, cache: string | false): Promi
   const report: BuildReport = { dropped, problems: result.problems, counts: `${archive.articles.length} articles, ${archive.people.length} people, ${archive.organizations.length} organizations, ${archive.places.length} places` };
   // A site rendered from the same archive by the same code is the same site: leave it where it is.
   const site = stamps ? await siteFingerprint(archive) : '';
+  mark('site fingerprint');
   try {
     let pages = last?.pages;
     if (last && last.site === site) process.stdout.write(`dossier: the archive is unchanged since the last build; ${out} was left as it was\n`);
@@ -100,6 +103,7 @@ async function build(content: string, out: string, cache: string | false): Promi
       pages = written.fingerprints;
     }
     if (stamps) await writeStamp(stamps, out, { inputs, site, report, ...(pages ? { pages } : {}) });
+    mark('stamp');
   } catch (e) {
     process.stderr.write(`dossier: the site could not be written (${e instanceof Error ? e.message : String(e)}); ${out} was left as it was\n`);
     return 1;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +42,14 @@ export async function inputsFingerprint(contentDir: string): Promise<string> {
   const hash = createHash('sha256').update(FORMAT).update(await extractorHash()).update(await rendererHash());
   const names = await readdir(path.join(contentDir, 'articles'), { recursive: true }).catch(() => []);
   const files = [CURATION_FILE, ...names.map((n) => path.join('articles', String(n)))].sort();
-  const bytes = await Promise.all(files.map((f) => readFile(path.join(contentDir, f)).catch(() => null)));
+  // Synchronously, like the reading of the articles (src/read/sources.ts): faster for thousands of small files.
+  const bytes = files.map((f) => {
+    try {
+      return readFileSync(path.join(contentDir, f));
+    } catch {
+      return null;
+    }
+  });
   files.forEach((f, i) => {
     const b = bytes[i];
     // Folders read as null: their names are in the paths of the files inside.

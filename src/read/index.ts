@@ -1,2 +1,2 @@
-export { readSources, readSource } from './sources.ts';
+export { readSources, readSource, readArticleFiles, sourceOf, withUniqueIds, idClashes, type ArticleFile } from './sources.ts';
 export { readCuration } from './curation.ts';

@@ -11,6 +11,7 @@ import { archiveJson } from './export.ts';
 import { writeDownloads } from './downloads.ts';
 import { indexSite } from './search.ts';
 import { entityFeeds, type FeedSite } from './feeds.ts';
+import { mark } from '../timing.ts';
 import { globalFingerprint, planPages, selectPages, type PageFingerprints, type RenderLists } from './pages.ts';
 
 /** The folder that holds `.eleventy.ts` and `templates/`. */
@@ -46,6 +47,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   const plans = planPages(archive);
   const global = globalFingerprint(archive, options.renderer ?? '');
   const { render, reuse } = selectPages(archive, plans, global, options.previous ?? null, (file) => existsSync(path.join(out, file)));
+  mark('plan pages');
   const fingerprints: PageFingerprints = { global, pages: Object.fromEntries(plans.map((p) => [p.key, p.fingerprint])) };
   const cwd = process.cwd();
   // Eleventy resolves its folders against the working directory: the package's.
@@ -57,6 +59,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   let indexing: Promise<void> | null = null;
   try {
     await reuseFiles(out, tmp, reuse);
+    mark('reuse pages');
     // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
     // thousands of pages holds them all in memory. The first run renders the site-wide pages too.
     let rendered = 0;
@@ -76,6 +79,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
         },
       });
       rendered += countPages(await eleventy.write());
+      mark(`eleventy run ${i + 1}`);
       // What the run rendered is garbage now; V8 would let it pile up over the next runs before a full
       // collection (4,000 articles: 1.5 GB at the peak instead of 0.9).
       if (chunks.length > 1) collectGarbage();
@@ -89,7 +93,9 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     await mkdir(path.join(tmp, 'data'), { recursive: true });
     await writeFile(path.join(tmp, 'data', 'archive.json'), `${JSON.stringify(archiveJson(archive), null, 2)}\n`);
     await writeDownloads(archive, tmp);
+    mark('feeds and downloads');
     await indexing;
+    mark('search index (waited)');
     const old = `${out}.old-${process.pid}`;
     await rm(old, { recursive: true, force: true });
     const hadOld = await rename(out, old).then(() => true, () => false);
@@ -100,7 +106,9 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
       if (hadOld) await rename(old, out).catch(() => undefined);
       throw e;
     }
+    mark('swap');
     await rm(old, { recursive: true, force: true });
+    mark('remove old site');
     return { pages: rendered + reuse.length, rendered, fingerprints };
   } catch (e) {
     // Pagefind may still be writing into the folder.

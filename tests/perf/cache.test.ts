@@ -90,6 +90,23 @@ describe('the extraction cache', () => {
     await writeFile(path.join(articles(), 'zz-dockers.txt'), removed === 'zz-dockers.txt' ? removedText : `---\ndate: 2021-06-01\n---\n${DOCKERS}`);
   });
 
+  it('should give a cached article the clash of ids that a new file earlier in order causes', async () => {
+    await build();
+    expect((await build()).extracted).toEqual([]);
+    await writeFile(path.join(articles(), 'aa-copy.txt'), `---\nid: zz-dockers\ndate: 2021-06-02\n---\n${DOCKERS}`);
+    const clash = await build();
+    // The cached file comes later in file order: the error is now its.
+    expect(clash.problems.filter((p) => p.severity === 'error').map((p) => p.file)).toEqual(['articles/zz-dockers.txt']);
+    expect(clash.extracted).toEqual(['articles/aa-copy.txt', 'articles/zz-dockers.txt']);
+    expect(clash).toEqual({ ...(await build(false)), extracted: clash.extracted });
+    await rm(path.join(articles(), 'aa-copy.txt'));
+    const after = await build();
+    // What was extracted under the clash was not kept: the file is read from the cache as before it.
+    expect(after.extracted).toEqual([]);
+    expect(after.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(after).toEqual({ ...(await build(false)), extracted: after.extracted });
+  });
+
   it('should remove the pages of entities that only a removed article named', async () => {
     const out = path.join(root, '_site');
     const before = await build();
