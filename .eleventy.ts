@@ -6,6 +6,7 @@ import nunjucksCompileCache from './src/site/nunjucks.ts';
 import { buildArchive } from './src/build.ts';
 import { renderAll } from './src/site/pages.ts';
 import { writeEntityFeeds } from './src/site/write.ts';
+import { searchBundles } from './src/site/search.ts';
 
 /**
  * Eleventy wiring only: directories, the archive as global data, filters.
@@ -32,6 +33,7 @@ export default function (eleventyConfig: UserConfig): void {
     });
     eleventyConfig.addGlobalData('archive', load);
     eleventyConfig.addGlobalData('render', async () => renderAll(await load()));
+    eleventyConfig.addGlobalData('search', async () => searchBundles(await load()));
     // The feeds of people and organizations are not templates (src/site/feeds.ts): write them beside their pages.
     // https://www.11ty.dev/docs/events/#eleventy.after
     eleventyConfig.on('eleventy.after', async (...args: unknown[]) => {

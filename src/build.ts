@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Archive, ArticleRecord, Curation, Problem, Source } from './model.ts';
 import { readArticleFiles, readCuration } from './read/index.ts';
 import { buildLexicon, extractArticle, type NameTagger } from './extract/index.ts';
@@ -15,6 +16,8 @@ export interface BuildResult {
   readonly problems: readonly Problem[];
   /** Files extracted by this build; the other records came from the cache. */
   readonly extracted: readonly string[];
+  /** A fingerprint of what the archive is linked from: the records and the curation (cheap: from hashes the cache keeps). */
+  readonly fingerprint: string;
 }
 
 export interface BuildOptions {
@@ -61,7 +64,8 @@ export async function buildArchive(contentDir: string, options: Readonly<BuildOp
       worker.close();
     }
   };
-  const { records, extracted } = await extractFiles(files, extract, cache, extractMany);
+  const { records, extracted, hashes } = await extractFiles(files, extract, cache, extractMany);
+  const fingerprint = createHash('sha256').update(JSON.stringify(curation)).update(hashes.join('\0')).digest('hex');
   mark('read and extract');
   const usable = records.filter((r) => !r.problems.some((p) => p.severity === 'error'));
   const archive = linkArchive(usable, curation);
@@ -70,7 +74,7 @@ export async function buildArchive(contentDir: string, options: Readonly<BuildOp
   const own = new Set(recordProblems);
   const problems = [...curationProblems, ...recordProblems, ...archive.problems.filter((p) => !own.has(p))];
   if (files.length === 0) problems.push({ file: 'articles/', message: 'no articles found: put .txt or .md files in content/articles/', severity: 'error' });
-  return { archive, records, curation, problems: dedupeProblems(problems), extracted };
+  return { archive, records, curation, problems: dedupeProblems(problems), extracted, fingerprint };
 }
 
 function dedupeProblems(problems: readonly Problem[]): Problem[] {

@@ -19,6 +19,8 @@ export interface CacheEntry {
   readonly file: string;
   readonly frontMatter: FrontMatter;
   readonly record: ArticleRecord;
+  /** A hash of the record: what linking sees of the file. */
+  readonly recordHash: string;
 }
 
 /** Extraction results kept on disk between builds. */
@@ -51,7 +53,7 @@ export async function openExtractionCache(dir: string, curation: Curation): Prom
       try {
         // Synchronously: thousands of small reads are several times faster so than as promises.
         const entry = JSON.parse(readFileSync(fileOf(file, bytes), 'utf8')) as CacheEntry;
-        return entry.file === file && entry.record.file === file ? entry : undefined;
+        return entry.file === file && entry.record.file === file && typeof entry.recordHash === 'string' ? entry : undefined;
       } catch {
         // Missing, or cut short by a crash: extract again.
         return undefined;
@@ -73,7 +75,8 @@ export async function openExtractionCache(dir: string, curation: Curation): Prom
 /**
  * Read and extract every article file, through `cache` when there is one.
  *
- * Returns the records in the order of `files`, and the files that were extracted rather than read from the cache.
+ * Returns the records in the order of `files`, the files that were extracted rather than read from the
+ * cache, and a hash of each record.
  * `extractMany`, when given, extracts the misses all at once (on several threads) instead of `extract`.
  * Two files that would get the same id are an error on the later one, cached or not.
  */
@@ -82,7 +85,7 @@ export async function extractFiles(
   extract: (source: Source) => ArticleRecord,
   cache: ExtractionCache | null,
   extractMany?: (sources: readonly Source[]) => Promise<ArticleRecord[]>,
-): Promise<{ records: ArticleRecord[]; extracted: string[] }> {
+): Promise<{ records: ArticleRecord[]; extracted: string[]; hashes: string[] }> {
   const cached = await Promise.all(files.map((f) => (cache && 'bytes' in f ? cache.get(f.file, f.bytes) : undefined)));
   // Only the misses are read: a hit knows its front matter, all the id check needs.
   const sources = files.map((f, i) => (cached[i] ? null : sourceOf(f)));
@@ -99,18 +102,23 @@ export async function extractFiles(
   const fresh = extractMany ? await extractMany(toExtract) : toExtract.map(extract);
   const records = cached.map((c) => c?.record);
   missed.forEach((i, k) => (records[i] = fresh[k]!));
+  // A hash of each record (kept with it in the cache): a cheap fingerprint of what linking sees.
+  const hashes = cached.map((c) => c?.recordHash ?? '');
+  missed.forEach((i, k) => (hashes[i] = hashRecord(fresh[k]!)));
   if (cache) {
     await Promise.all(
       missed.map((i, k) => {
         const f = files[i]!;
         // A record made under a clash of ids depends on another file: never kept.
         if (!('bytes' in f) || clashes.has(i)) return undefined;
-        return cache.set(f.bytes, { file: f.file, frontMatter: toExtract[k]!.frontMatter, record: fresh[k]! });
+        return cache.set(f.bytes, { file: f.file, frontMatter: toExtract[k]!.frontMatter, record: fresh[k]!, recordHash: hashes[i]! });
       }),
     );
   }
-  return { records: records as ArticleRecord[], extracted: missed.map((i) => files[i]!.file) };
+  return { records: records as ArticleRecord[], extracted: missed.map((i) => files[i]!.file), hashes };
 }
+
+const hashRecord = (record: ArticleRecord): string => createHash('sha256').update(JSON.stringify(record)).digest('base64url');
 
 // ---------------------------------------------------------------- the extractor's code
 

@@ -9,7 +9,7 @@ import { formatProblems, summarize } from './report.ts';
 import { PACKAGE_ROOT, writeSite } from './site/write.ts';
 import { recordJson } from './site/record.ts';
 import { mark } from './timing.ts';
-import { inputsFingerprint, readStamp, rendererHash, siteFingerprint, writeStamp, type BuildReport } from './stamp.ts';
+import { inputsFingerprint, readStamp, removeStamp, rendererHash, siteFingerprint, writeStamp, type BuildReport } from './stamp.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -91,13 +91,15 @@ async function build(content: string, out: string, cache: string | false): Promi
   const { archive } = result;
   const report: BuildReport = { dropped, problems: result.problems, counts: `${archive.articles.length} articles, ${archive.people.length} people, ${archive.organizations.length} organizations, ${archive.places.length} places` };
   // A site rendered from the same archive by the same code is the same site: leave it where it is.
-  const site = stamps ? await siteFingerprint(archive) : '';
+  const site = stamps ? await siteFingerprint(result.fingerprint) : '';
   mark('site fingerprint');
   try {
     let pages = last?.pages;
     if (last && last.site === site) process.stdout.write(`dossier: the archive is unchanged since the last build; ${out} was left as it was\n`);
     else {
-      // Pages whose data did not change since the last build are taken from it, not rendered again.
+      // Pages whose data did not change since the last build are left in place, not rendered again; a
+      // build cut short while it updates the folder must not be trusted by the next one.
+      if (stamps && last) await removeStamp(stamps, out);
       const written = await writeSite(archive, out, { previous: last?.pages ?? null, renderer: stamps ? await rendererHash() : '' });
       if (written.rendered < written.pages) process.stdout.write(`dossier: rendered ${written.rendered} of ${written.pages} files; the others were unchanged since the last build\n`);
       pages = written.fingerprints;

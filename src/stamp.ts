@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Archive, Problem } from './model.ts';
+import type { Problem } from './model.ts';
 import type { PageFingerprints } from './site/pages.ts';
 import { extractorHash } from './cache.ts';
 import { CURATION_FILE } from './read/curation.ts';
@@ -58,9 +58,17 @@ export async function inputsFingerprint(contentDir: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** A fingerprint of the site that `archive` renders to: the archive, and the code and templates that render it. */
-export async function siteFingerprint(archive: Archive): Promise<string> {
-  return createHash('sha256').update(FORMAT).update(await rendererHash()).update(JSON.stringify(archive)).digest('hex');
+/**
+ * A fingerprint of the site an archive renders to, from the fingerprint of what the archive is
+ * linked from (`BuildResult.fingerprint`), and the code and templates that link and render it.
+ */
+export async function siteFingerprint(archive: string): Promise<string> {
+  return createHash('sha256').update(FORMAT).update(await rendererHash()).update(archive).digest('hex');
+}
+
+/** Forget the stamp of `outDir`: the next build into it starts from scratch. */
+export async function removeStamp(dir: string, outDir: string): Promise<void> {
+  await rm(stampFile(dir, outDir), { force: true });
 }
 
 const stampFile = (dir: string, outDir: string): string => path.join(dir, `${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 32)}.json`);

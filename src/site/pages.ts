@@ -41,6 +41,8 @@ export interface PageFingerprints {
   readonly global: string;
   /** Page key → fingerprint. */
   readonly pages: Readonly<Record<string, string>>;
+  /** Search shard → fingerprint (`src/site/search.ts`). */
+  readonly shards?: Readonly<Record<string, string>>;
 }
 
 /** Every page rendered. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -9,7 +9,7 @@ import { register } from 'tsx/esm/api';
 import type { Archive, Organization, Person } from '../model.ts';
 import { archiveJson } from './export.ts';
 import { writeDownloads } from './downloads.ts';
-import { indexSite } from './search.ts';
+import { indexShards, searchBundles, searchShards, SEARCH_FOLDER } from './search.ts';
 import { entityFeeds, type FeedSite } from './feeds.ts';
 import { mark } from '../timing.ts';
 import { globalFingerprint, planPages, selectPages, type PageFingerprints, type RenderLists } from './pages.ts';
@@ -18,14 +18,19 @@ import { globalFingerprint, planPages, selectPages, type PageFingerprints, type 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface WriteOptions {
-  /** What the previous build into `outDir` remembered of its pages (`src/site/pages.ts`), if `outDir` is still as it left it. */
+  /**
+   * What the previous build into `outDir` remembered of its pages (`src/site/pages.ts`), if `outDir`
+   * is still as it left it. With it, the build updates `outDir` in place: only what changed is written.
+   */
   readonly previous?: PageFingerprints | null;
   /** A fingerprint of the code and templates that render: pages are reused only from a build by the same. */
   readonly renderer?: string;
+  /** Articles per search shard (`src/site/search.ts`). @default SHARD_SIZE */
+  readonly shardSize?: number;
 }
 
 export interface WriteResult {
-  /** Files written, rendered or reused. */
+  /** Files of the site, rendered or unchanged (search index not counted). */
   readonly pages: number;
   /** Of which rendered by this build. */
   readonly rendered: number;
@@ -34,11 +39,14 @@ export interface WriteResult {
 }
 
 /**
- * Render the archive into `outDir`, atomically: everything is written to a sibling temporary
- * folder, which replaces `outDir` only when the whole build succeeded.
- *
- * With `previous`, the pages of articles and entities whose fingerprints did not change are
- * copied from `outDir` (hard links) instead of rendered again.
+ * Render the archive into `outDir`. Everything is first written to a sibling temporary folder; only
+ * when the whole build succeeded does it reach `outDir`:
+ * - from scratch (no `previous`): the temporary folder replaces `outDir` whole;
+ * - with `previous`: the pages of articles and entities whose fingerprints did not change are left
+ *   where they are, and the rest is moved into `outDir` file by file, the files of pages that no
+ *   longer exist removed, and each search shard that changed replaced. Only that move, a few
+ *   renames, happens in `outDir` itself; the caller forgets its stamp first, so that a build cut
+ *   short there is followed by one from scratch.
  */
 export async function writeSite(archive: Archive, outDir: string, options: Readonly<WriteOptions> = {}): Promise<WriteResult> {
   const out = path.resolve(outDir);
@@ -46,9 +54,18 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   await rm(tmp, { recursive: true, force: true });
   const plans = planPages(archive);
   const global = globalFingerprint(archive, options.renderer ?? '');
-  const { render, reuse } = selectPages(archive, plans, global, options.previous ?? null, (file) => existsSync(path.join(out, file)));
+  const previous = options.previous ?? null;
+  const { render, reuse } = selectPages(archive, plans, global, previous, (file) => existsSync(path.join(out, file)));
+  const byKey = new Map(plans.map((p) => [p.key, p.fingerprint]));
+  const shards = searchShards(archive, (a) => byKey.get(`article:${a.id}`)!, global, options.shardSize);
+  const inPlace = previous !== null && reuse.length > 0;
+  const reindex = shards.filter((s) => !inPlace || previous.shards?.[s.key] !== s.fingerprint || !existsSync(path.join(out, SEARCH_FOLDER, s.key, 'pagefind-entry.json')));
+  const fingerprints: PageFingerprints = {
+    global,
+    pages: Object.fromEntries(plans.map((p) => [p.key, p.fingerprint])),
+    shards: Object.fromEntries(shards.map((s) => [s.key, s.fingerprint])),
+  };
   mark('plan pages');
-  const fingerprints: PageFingerprints = { global, pages: Object.fromEntries(plans.map((p) => [p.key, p.fingerprint])) };
   const cwd = process.cwd();
   // Eleventy resolves its folders against the working directory: the package's.
   process.chdir(PACKAGE_ROOT);
@@ -58,7 +75,13 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   // place, while Node renders the entity pages.
   let indexing: Promise<void> | null = null;
   try {
-    await reuseFiles(out, tmp, reuse);
+    await mkdir(tmp, { recursive: true });
+    if (inPlace) {
+      // A shard is indexed from the folder it is written into: its unchanged article pages join the changed ones there.
+      const rendered = new Set(render.articles.map((a) => a.id));
+      const unchanged = reindex.flatMap((s) => s.articles.filter((a) => !rendered.has(a.id)).map((a) => `${a.url}index.html`));
+      await linkFiles(out, tmp, unchanged);
+    }
     mark('reuse pages');
     // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
     // thousands of pages holds them all in memory. The first run renders the site-wide pages too.
@@ -66,6 +89,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     const siteWide = await siteWideTemplates();
     const chunks = chunkLists(render, CHUNK);
     const lastWithArticles = chunks.reduce((last, c, i) => (c.articles.length > 0 ? i : last), 0);
+    const search = searchBundles(archive, options.shardSize);
     for (const [i, chunk] of chunks.entries()) {
       const eleventy = new Eleventy('templates', tmp, {
         configPath: '.eleventy.ts',
@@ -74,6 +98,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
           config.addGlobalData('archive', archive);
           // The articles and entities whose pages the templates paginate over.
           config.addGlobalData('render', chunk);
+          config.addGlobalData('search', search);
           // https://www.11ty.dev/docs/ignores/#configuration-api
           if (i > 0) for (const t of siteWide) (config as unknown as { ignores: Set<string> }).ignores.add(t);
         },
@@ -84,7 +109,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
       // collection (4,000 articles: 1.5 GB at the peak instead of 0.9).
       if (chunks.length > 1) collectGarbage();
       if (i === lastWithArticles) {
-        indexing = indexSite(tmp);
+        indexing = indexShards(tmp, reindex);
         // Handled here so that a failure waits for the `await` below instead of ending the process.
         indexing.catch(() => undefined);
       }
@@ -96,19 +121,9 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     mark('feeds and downloads');
     await indexing;
     mark('search index (waited)');
-    const old = `${out}.old-${process.pid}`;
-    await rm(old, { recursive: true, force: true });
-    const hadOld = await rename(out, old).then(() => true, () => false);
-    try {
-      await rename(tmp, out);
-    } catch (e) {
-      // A failed swap must leave the previous site where it was.
-      if (hadOld) await rename(old, out).catch(() => undefined);
-      throw e;
-    }
-    mark('swap');
-    await rm(old, { recursive: true, force: true });
-    mark('remove old site');
+    if (inPlace) await moveInto(tmp, out, new Set(plans.flatMap((p) => p.files)), shards.map((s) => s.key));
+    else await swap(tmp, out);
+    mark('put in place');
     return { pages: rendered + reuse.length, rendered, fingerprints };
   } catch (e) {
     // Pagefind may still be writing into the folder.
@@ -119,6 +134,62 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     await unregister();
     process.chdir(cwd);
   }
+}
+
+/** Put the folder `tmp` in the place of `out`, whole. */
+async function swap(tmp: string, out: string): Promise<void> {
+  const old = `${out}.old-${process.pid}`;
+  await rm(old, { recursive: true, force: true });
+  const hadOld = await rename(out, old).then(() => true, () => false);
+  try {
+    await rename(tmp, out);
+  } catch (e) {
+    // A failed swap must leave the previous site where it was.
+    if (hadOld) await rename(old, out).catch(() => undefined);
+    throw e;
+  }
+  await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Move what the build wrote into `tmp` into the site `out`, which then holds exactly the new site:
+ * every file of `tmp` replaces its namesake (search shards, folders of their own, replaced whole);
+ * a file of `out` is removed unless it is one of `pages` (unchanged pages, left where they are) or
+ * in a shard of `shards`; folders left empty go too.
+ */
+async function moveInto(tmp: string, out: string, pages: ReadonlySet<string>, shards: readonly string[]): Promise<void> {
+  const search = path.join(tmp, SEARCH_FOLDER);
+  const written = (await readdir(tmp, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(tmp, path.join(d.parentPath, d.name)))
+    .filter((f) => !f.startsWith(`${SEARCH_FOLDER}${path.sep}`));
+  const keep = new Set([...pages, ...written].map((f) => f.split('/').join(path.sep)));
+  await inBatches([...new Set(written.map((f) => path.dirname(path.join(out, f))))], (dir) => mkdir(dir, { recursive: true }));
+  await inBatches(written, (f) => rename(path.join(tmp, f), path.join(out, f)));
+  // Each new shard replaces the old one: renames, then the old one is removed.
+  const trash = `${out}.old-${process.pid}`;
+  await mkdir(trash, { recursive: true });
+  for (const key of existsSync(search) ? await readdir(search) : []) {
+    const at = path.join(out, SEARCH_FOLDER, key);
+    await mkdir(path.dirname(at), { recursive: true });
+    await rename(at, path.join(trash, key)).catch(() => undefined);
+    await rename(path.join(search, key), at);
+  }
+  // What the new site does not have: pages of removed articles and entities, shards no longer used.
+  const stale: string[] = [];
+  for (const d of await readdir(out, { recursive: true, withFileTypes: true })) {
+    const f = path.relative(out, path.join(d.parentPath, d.name));
+    const [top, shard] = f.split(path.sep);
+    if (top === SEARCH_FOLDER) {
+      if (shard !== undefined && f === path.join(SEARCH_FOLDER, shard) && !shards.includes(shard)) stale.push(f);
+    } else if (!d.isDirectory() && !keep.has(f)) stale.push(f);
+  }
+  await inBatches(stale, (f) => rm(path.join(out, f), { recursive: true, force: true }));
+  // Folders emptied by that (an entity's folder), deepest first; a folder still in use refuses.
+  const dirs = [...new Set(stale.map((f) => path.dirname(f)))].filter((d) => d !== '.').sort((a, b) => b.length - a.length);
+  for (const d of dirs) await rmdir(path.join(out, d)).catch(() => undefined);
+  await rm(trash, { recursive: true, force: true });
+  await rm(tmp, { recursive: true, force: true });
 }
 
 function countPages(written: unknown): number {
@@ -137,7 +208,7 @@ export async function writeEntityFeeds(archive: Archive, entities: readonly (Per
 }
 
 /** Hard-link (or copy, across file systems) each of `files` from the previous site into the new one, a few at a time. */
-async function reuseFiles(from: string, to: string, files: readonly string[]): Promise<void> {
+async function linkFiles(from: string, to: string, files: readonly string[]): Promise<void> {
   const dirs = [...new Set(files.map((f) => path.dirname(path.join(to, f))))];
   await inBatches(dirs, (dir) => mkdir(dir, { recursive: true }));
   await inBatches(files, (file) => link(path.join(from, file), path.join(to, file)).catch(() => copyFile(path.join(from, file), path.join(to, file))));

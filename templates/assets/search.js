@@ -15,14 +15,19 @@
   if (typeof window.PagefindUI !== 'function') return;
 
   // The page writes a file in each folder through `| href`, so the folders are right at /, under a subpath, anywhere.
-  function folder(attribute) {
-    return new URL('.', new URL(box.getAttribute(attribute), location.href)).pathname;
+  function folder(file) {
+    return new URL('.', new URL(file, location.href)).pathname;
   }
-  var bundlePath = folder('data-bundle');
-  var baseUrl = folder('data-site-root');
+  var bundlePath = folder(box.getAttribute('data-bundle'));
+  var baseUrl = folder(box.getAttribute('data-site-root'));
+  // The other shards of the index (https://pagefind.app/docs/multisite/): their results are ranked with the first's.
+  var merge = (box.getAttribute('data-merge') || '').split(' ').filter(Boolean).map(function (file) {
+    return { bundlePath: folder(file) };
+  });
   var ui = new window.PagefindUI({
     element: '#search',
     bundlePath: bundlePath,
+    mergeIndex: merge,
     baseUrl: baseUrl,
     showSubResults: true,
     showImages: false,

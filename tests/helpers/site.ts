@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 import { buildArchive } from '../../src/build.ts';
-import { writeSite } from '../../src/site/write.ts';
+import { writeSite, type WriteOptions } from '../../src/site/write.ts';
 import type { Archive } from '../../src/model.ts';
 
 /** The repository root (the folder that holds `content/`). */
@@ -31,7 +31,7 @@ export interface BuiltSite {
  * under the OS temp dir. Call it once per test file (in `beforeAll`), and `cleanup()` in `afterAll`.
  * Throws if the content has errors: a site built from broken content is not worth testing.
  */
-export async function buildRealSite(contentDir = path.join(REPO_ROOT, 'content')): Promise<BuiltSite> {
+export async function buildRealSite(contentDir = path.join(REPO_ROOT, 'content'), options: Readonly<WriteOptions> = {}): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'dossier-site-'));
   const dir = path.join(root, 'site');
   let archive: Archive;
@@ -47,7 +47,7 @@ export async function buildRealSite(contentDir = path.join(REPO_ROOT, 'content')
     // transform: register tsx's loader for that, as bin/dossier.js does.
     const unregister = register();
     try {
-      await writeSite(archive, dir);
+      await writeSite(archive, dir, options);
     } finally {
       await unregister();
     }

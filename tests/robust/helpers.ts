@@ -126,7 +126,7 @@ export function executableMarkup(html: string, where: string): string[] {
 
 /** Scripts the build itself ships (search UI), referenced relatively from inside the site. */
 function isSiteAsset(src: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src) && /(?:^|\/)(?:assets|pagefind)\/[\w.-]+\.js$/.test(src);
+  return !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src) && /(?:^|\/)(?:assets|pagefind(?:\/\d+)?)\/[\w.-]+\.js$/.test(src);
 }
 
 /** The Content-Security-Policy a page declares in a `<meta http-equiv>`, or null. */

@@ -46,6 +46,34 @@ describe.skipIf(!haveChromium && !inCI)('the search page in Chromium', () => {
 
   const alliance = (): string => site.archive.articles.find((a) => a.headline.includes('Alliance'))!.url;
 
+  it('should search every shard of an index split in several, as one (one article per shard here)', async () => {
+    const sharded = await buildRealSite(undefined, { shardSize: 1 });
+    const at = await serveStatic(sharded.dir, '/sharded/');
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(`${at.url}search/index.html`);
+      const box = page.getByRole('textbox', { name: 'Search the articles' });
+      // A word of every article: one result from each shard.
+      await box.fill('police');
+      await expect.poll(() => page.textContent('#search-status')).toBe(`${sharded.archive.articles.length} results for police`);
+      const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      // Each result's own link, not its sub-results' (`…#p3`).
+      expect(links.filter((l) => !l.includes('#')).sort()).toEqual(sharded.archive.articles.map((a) => `${at.url}${a.url}index.html`).sort());
+      await box.fill('Vanhemelryck');
+      await expect.poll(() => page.textContent('#search-status')).toBe('1 result for Vanhemelryck');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await at.close();
+      await sharded.cleanup();
+    }
+  });
+
   for (const worker of [true, false]) {
     it(`should find the Alliance article for "Vanhemelryck" and announce the count (${worker ? 'in a Worker' : 'on the main thread'})`, async () => {
       const { page, errors } = await openSearch({ worker });

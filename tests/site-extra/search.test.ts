@@ -1,6 +1,6 @@
 /**
  * Search: the real archive is built and indexed by Pagefind, the site is served on 127.0.0.1, and
- * the index is queried from Node through the site's own `pagefind/pagefind.js` (the same module the
+ * the index is queried from Node through the site's own `pagefind/0/pagefind.js` (the same module the
  * search page loads; without a Worker it searches on the main thread).
  */
 import { copyFile, readFile } from 'node:fs/promises';
@@ -26,9 +26,9 @@ beforeAll(async () => {
   server = await serveStatic(site.dir, '/');
   // The built site has no package.json saying its .js files are modules: give Node a copy named .mjs.
   const module = path.join(path.dirname(site.dir), 'pagefind.mjs');
-  await copyFile(path.join(site.dir, 'pagefind', 'pagefind.js'), module);
+  await copyFile(path.join(site.dir, 'pagefind', '0', 'pagefind.js'), module);
   pagefind = (await import(/* @vite-ignore */ pathToFileURL(module).href)) as Pagefind;
-  await pagefind.options({ basePath: `${server.url}pagefind/`, baseUrl: '/' });
+  await pagefind.options({ basePath: `${server.url}pagefind/0/`, baseUrl: '/' });
 });
 afterAll(async () => {
   await server?.close();
@@ -43,7 +43,7 @@ async function search(term: string | null, filters?: Record<string, string>): Pr
 
 describe('search index', () => {
   it('should index the article pages and nothing else', async () => {
-    const entry = JSON.parse(await readFile(path.join(site.dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(path.join(site.dir, 'pagefind', '0', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     expect(pages).toBe(site.archive.articles.length);
     expect(await search(null)).toEqual(site.archive.articles.map((a) => `${a.url}index.html`).sort());

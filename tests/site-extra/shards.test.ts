@@ -1,0 +1,51 @@
+/** The search index dealt into shards (src/site/search.ts): which article goes where, and when a shard must be indexed again. */
+import { describe, expect, it } from 'vitest';
+import type { Archive, Article } from '../../src/model.ts';
+import { searchBundles, searchShards, shardCount } from '../../src/site/search.ts';
+
+const article = (id: string): Article => ({ id, url: `articles/${id}/` }) as unknown as Article;
+const archiveOf = (n: number): Archive => ({ articles: Array.from({ length: n }, (_, i) => article(`a${i}`)) }) as unknown as Archive;
+const fp = (a: Article): string => `page of ${a.id}`;
+const where = (archive: Archive, size: number): Map<string, string> =>
+  new Map(searchShards(archive, fp, 'g', size).flatMap((s) => s.articles.map((a) => [a.id, s.key] as const)));
+
+describe('search shards', () => {
+  it('should make one shard per so many articles, and at least one', () => {
+    expect(shardCount(0, 500)).toBe(1);
+    expect(shardCount(500, 500)).toBe(1);
+    expect(shardCount(501, 500)).toBe(2);
+    expect(shardCount(4000, 500)).toBe(8);
+  });
+
+  it('should put every article in exactly one shard, the shards about even', () => {
+    const shards = searchShards(archiveOf(4000), fp, 'g', 500);
+    expect(shards.map((s) => s.key)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7']);
+    expect(shards.reduce((n, s) => n + s.articles.length, 0)).toBe(4000);
+    expect(new Set(shards.flatMap((s) => s.articles.map((a) => a.id))).size).toBe(4000);
+    for (const s of shards) expect(s.articles.length).toBeGreaterThan(400);
+    for (const s of shards) expect(s.articles.length).toBeLessThan(600);
+  });
+
+  it('should keep an article in its shard when others are added, while the number of shards stays', () => {
+    const before = where(archiveOf(3100), 500);
+    const after = where(archiveOf(3500), 500);
+    for (const [id, key] of before) expect(after.get(id)).toBe(key);
+  });
+
+  it('should change the fingerprint of the one shard whose page changed', () => {
+    const archive = archiveOf(2000);
+    const before = searchShards(archive, fp, 'g', 500);
+    const edited = archive.articles[123]!;
+    const after = searchShards(archive, (a) => (a === edited ? 'edited' : fp(a)), 'g', 500);
+    const changed = after.filter((s, i) => s.fingerprint !== before[i]!.fingerprint).map((s) => s.key);
+    expect(changed).toEqual([where(archive, 500).get(edited.id)]);
+    // What every page depends on changes every shard.
+    const global = searchShards(archive, fp, 'other', 500);
+    expect(global.every((s, i) => s.fingerprint !== before[i]!.fingerprint)).toBe(true);
+  });
+
+  it('should have the search page load the first shard and merge the others', () => {
+    expect(searchBundles(archiveOf(3), 500)).toEqual({ primary: 'pagefind/0/', merge: [] });
+    expect(searchBundles(archiveOf(1200), 500)).toEqual({ primary: 'pagefind/0/', merge: ['pagefind/1/', 'pagefind/2/'] });
+  });
+});
