@@ -165,8 +165,11 @@ function relatedCounts(e: GraphEntity): Map<string, number> {
   return index;
 }
 
-/** Every role and co-mention edge among `entities`, one per pair (a role names the pair; co-mentions weigh it). */
-function edgesAmong(entities: readonly GraphEntity[]): GraphEdge[] {
+/**
+ * Every role and co-mention edge among `entities`, one per pair (a role names the pair; co-mentions
+ * weigh it). With `centre`, only the role edges and the edges of `centre`: a star.
+ */
+function edgesAmong(entities: readonly GraphEntity[], centre?: string): GraphEdge[] {
   const inGraph = new Set(entities.map(keyOf));
   const titles = new Map<string, { source: string; target: string; titles: string[] }>();
   const shared = new Map<string, number>();
@@ -188,6 +191,7 @@ function edgesAmong(entities: readonly GraphEntity[]): GraphEdge[] {
   const keys = entities.map(keyOf);
   for (let i = 0; i < entities.length; i++) {
     for (let j = i + 1; j < entities.length; j++) {
+      if (centre !== undefined && keys[i] !== centre && keys[j] !== centre && !titles.has(pair(keys[i]!, keys[j]!))) continue;
       const n = relatedCounts(entities[i]!).get(keys[j]!) ?? relatedCounts(entities[j]!).get(keys[i]!);
       if (n !== undefined && keys[i] !== keys[j]) shared.set(pair(keys[i]!, keys[j]!), n);
     }
@@ -263,7 +267,7 @@ function neighbourhoodOf(archive: Archive, centre: GraphEntity): { nodes: GraphN
   for (const r of mostShared(candidates, MAX_NEIGHBOURS - chosen.size)) add(lookup(r));
   const entities = [...chosen.values()];
   const me = keyOf(centre);
-  const edges = edgesAmong(entities).filter((e) => e.source === me || e.target === me || e.kind === 'role');
+  const edges = edgesAmong(entities, me);
   return { nodes: entities.map(toNode), edges };
 }
 
