@@ -176,13 +176,21 @@ async function moveInto(tmp: string, out: string, pages: ReadonlySet<string>, sh
     await rename(path.join(search, key), at);
   }
   // What the new site does not have: pages of removed articles and entities, shards no longer used.
+  // The shards' own files (thousands) are not walked: a shard goes or stays whole.
   const stale: string[] = [];
-  for (const d of await readdir(out, { recursive: true, withFileTypes: true })) {
-    const f = path.relative(out, path.join(d.parentPath, d.name));
-    const [top, shard] = f.split(path.sep);
-    if (top === SEARCH_FOLDER) {
-      if (shard !== undefined && f === path.join(SEARCH_FOLDER, shard) && !shards.includes(shard)) stale.push(f);
-    } else if (!d.isDirectory() && !keep.has(f)) stale.push(f);
+  for (const top of await readdir(out, { withFileTypes: true })) {
+    if (top.name === SEARCH_FOLDER && top.isDirectory()) {
+      for (const shard of await readdir(path.join(out, top.name))) if (!shards.includes(shard)) stale.push(path.join(top.name, shard));
+      continue;
+    }
+    if (!top.isDirectory()) {
+      if (!keep.has(top.name)) stale.push(top.name);
+      continue;
+    }
+    for (const d of await readdir(path.join(out, top.name), { recursive: true, withFileTypes: true })) {
+      const f = path.relative(out, path.join(d.parentPath, d.name));
+      if (!d.isDirectory() && !keep.has(f)) stale.push(f);
+    }
   }
   await inBatches(stale, (f) => rm(path.join(out, f), { recursive: true, force: true }));
   // Folders emptied by that (an entity's folder), deepest first; a folder still in use refuses.
