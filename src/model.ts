@@ -354,9 +354,23 @@ export type Place = EntityBase<PlaceId, 'place'>;
 
 export type Entity = Person | Organization | Place;
 
-/** A body block with its rendered, sanitized HTML (mentions linked). */
+/** A span of a block's text that links to the page of what it mentions. */
+export interface LinkSpan {
+  /** Offsets in the block's text. */
+  readonly start: number;
+  readonly end: number;
+  /** The page, relative to the article's page. */
+  readonly href: string;
+  /** The name of what it links to. */
+  readonly title: string;
+}
+
+/**
+ * A body block with its links (mentions). Its HTML is rendered from the two when a page shows it
+ * (`renderBlockHtml` in `src/link/html.ts`, the `blockHtml` filter): most builds render few articles.
+ */
 export interface LinkedBlock extends Block {
-  readonly html: string;
+  readonly links: readonly LinkSpan[];
 }
 
 /** An article, cross-linked. */

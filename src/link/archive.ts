@@ -1,4 +1,5 @@
 import type {
+  LinkSpan,
   Archive, Article, ArticleId, ArticleRecord, Cited, CuratedEntity, Curation, Demand, EntityId, EntityKind, LinkedMention,
   Organization, OrganizationId, Person, PersonId, Place, PlaceId, Problem, Quote, Related, Role, TimelineEvent,
 } from '../model.ts';
@@ -6,7 +7,6 @@ import { nameKey } from '../text/normalize.ts';
 import { mergeEntities, type MergedEntity } from './entities.ts';
 import { uniqueSlugs } from '../text/slug.ts';
 import { pageUrl, relativeHref } from './paths.ts';
-import { renderBlockHtml } from './html.ts';
 import { groupDemands } from './themes.ts';
 
 /** Newest first; undated last; then by id, so the order is stable. */
@@ -79,7 +79,7 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
     const keyOf = (name: string | null): string | undefined => (name === null ? undefined : local.get(name) ?? keyByName.get(nameKey(name)));
     const cite = (ev: { block: number; sentence: string; start: number; end: number }): Cited => ({ ...ev, article: aid });
     const inArticle = new Map<EntityKind, Set<EntityId>>([['person', new Set()], ['organization', new Set()], ['place', new Set()]]);
-    const spansByBlock = new Map<number, { start: number; end: number; href: string; title: string }[]>();
+    const spansByBlock = new Map<number, LinkSpan[]>();
     for (const e of r.entities) {
       const key = local.get(e.name)!;
       const kind = kindOfKey(key)!;
@@ -140,7 +140,7 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
       sourceUrl: fm.sourceUrl ?? null,
       language: fm.language ?? 'en',
       translatedFrom: fm.translatedFrom ?? null,
-      blocks: r.blocks.map((b) => ({ ...b, html: renderBlockHtml(b.text, spansByBlock.get(b.n) ?? []) })),
+      blocks: r.blocks.map((b) => ({ ...b, links: (spansByBlock.get(b.n) ?? []).sort((x, y) => x.start - y.start) })),
       people: [...inArticle.get('person')!] as PersonId[],
       organizations: [...inArticle.get('organization')!] as OrganizationId[],
       places: [...inArticle.get('place')!] as PlaceId[],

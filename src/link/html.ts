@@ -1,14 +1,7 @@
 import { unified, type Plugin } from 'unified';
 import remarkHtml from 'remark-html';
 import type { Root, PhrasingContent, Paragraph } from 'mdast';
-
-/** A span of a block's text to link. */
-export interface LinkSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly href: string;
-  readonly title: string;
-}
+import type { LinkSpan, LinkedBlock } from '../model.ts';
 
 /** Options of `remarkLinkMentions`. */
 export interface LinkMentionsOptions {
@@ -48,7 +41,7 @@ const toHtml = unified().use(remarkHtml, { sanitize: true }).freeze();
  *
  * The text is never parsed as Markdown or HTML: what the source says is what the reader sees.
  */
-export function renderBlockHtml(text: string, spans: readonly LinkSpan[]): string {
+export function renderBlockHtml({ text, links: spans }: Pick<LinkedBlock, 'text' | 'links'>): string {
   const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
   linkMentions(tree, spans);
   const html = toHtml.stringify(toHtml.runSync(tree) as Root).trim();

@@ -1,3 +1,4 @@
+import { renderBlockHtml } from '../link/html.ts';
 import type { Archive, LinkedBlock, Organization, PartialDate, Person } from '../model.ts';
 import { publicUrl } from './jsonld.ts';
 import { byId } from './lookup.ts';
@@ -40,7 +41,7 @@ export function feedId(target: string, siteUrl: string | null | undefined, siteN
 /** An article's body as one HTML fragment (paragraphs, subheadings, lists), for a feed entry's content. */
 export function bodyHtml(blocks: readonly LinkedBlock[]): string {
   return groupBlocks(blocks)
-    .map((g) => (g.kind === 'list' ? `<ul>${g.items.map((b) => `<li>${b.html}</li>`).join('')}</ul>` : g.block.kind === 'heading' ? `<h2>${g.block.html}</h2>` : `<p>${g.block.html}</p>`))
+    .map((g) => (g.kind === 'list' ? `<ul>${g.items.map((b) => `<li>${renderBlockHtml(b)}</li>`).join('')}</ul>` : g.block.kind === 'heading' ? `<h2>${renderBlockHtml(g.block)}</h2>` : `<p>${renderBlockHtml(g.block)}</p>`))
     .join('\n');
 }
 

@@ -1,6 +1,7 @@
 import type { UserConfig } from '@11ty/eleventy';
 import type { Archive, Block, PartialDate } from '../model.ts';
 import { relativeHref } from '../link/paths.ts';
+import { renderBlockHtml } from '../link/html.ts';
 import { jsonLd, publicUrl, structuredData } from './jsonld.ts';
 import { bodyHtml, feedDate, feedId, feedUpdated } from './feeds.ts';
 import { byId } from './lookup.ts';
@@ -97,7 +98,7 @@ export default function filters(config: UserConfig): void {
   } as never);
   // Plain functions of their arguments, registered by name.
   const plain: Record<string, (...args: never[]) => unknown> = {
-    displayDate, groupBlocks, byId, initial, mostMentioned, byInitial, languageName, timeline, whereEq, highlight,
+    displayDate, groupBlocks, byId, blockHtml: renderBlockHtml, initial, mostMentioned, byInitial, languageName, timeline, whereEq, highlight,
     byIds: (list: readonly { id: unknown }[], ids: readonly unknown[]) => ids.map((id) => byId(list, id)).filter(Boolean),
   };
   for (const [name, fn] of Object.entries(plain)) config.addFilter(name, fn);

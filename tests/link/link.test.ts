@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkArchive } from '../../src/link/index.ts';
+import { renderBlockHtml } from '../../src/link/html.ts';
 import { body, extractText } from '../helpers/extract.ts';
 
 const none = { entities: [], ignore: [] };
@@ -40,7 +41,7 @@ describe('linkArchive', () => {
 
   it('should give each block its HTML with mentions linked relative to the article page', () => {
     const a = extractText(withDate('a', '2020-01-02', 'Jane Roe <b>spoke</b>.'), { PER: ['Jane Roe'] });
-    const html = linkArchive([a], none).articles[0]!.blocks[0]!.html;
+    const html = renderBlockHtml(linkArchive([a], none).articles[0]!.blocks[0]!);
     expect(html).toBe('<a href="../../people/jane-roe/index.html" title="Jane Roe">Jane Roe</a> &#x3C;b>spoke&#x3C;/b>.');
   });
 });
