@@ -77,7 +77,9 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   try {
     await mkdir(tmp, { recursive: true });
     if (inPlace) {
-      // A shard is indexed from the folder it is written into: its unchanged article pages join the changed ones there.
+      // A shard is indexed from the folder it is written into: its unchanged article pages join the changed
+      // ones there (hard links). One folder read in one go: Pagefind numbers pages in the order it reads
+      // them, and two folders would give an index other than a build from scratch's.
       const rendered = new Set(render.articles.map((a) => a.id));
       const unchanged = reindex.flatMap((s) => s.articles.filter((a) => !rendered.has(a.id)).map((a) => `${a.url}index.html`));
       await linkFiles(out, tmp, unchanged);
