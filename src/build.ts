@@ -46,7 +46,7 @@ export function tagger(): NameTagger {
  * Never throws on bad content; errors are in `problems`, and the caller decides.
  */
 export async function buildArchive(contentDir: string, options: Readonly<BuildOptions> = {}): Promise<BuildResult> {
-  const [files, { curation, problems: curationProblems }] = await Promise.all([readArticleFiles(contentDir), readCuration(contentDir)]);
+  const [{ files, skipped }, { curation, problems: curationProblems }] = await Promise.all([readArticleFiles(contentDir), readCuration(contentDir)]);
   mark('read files');
   const lexicon = buildLexicon(curation);
   const cache = options.cache ? await openExtractionCache(options.cache, curation) : null;
@@ -72,7 +72,7 @@ export async function buildArchive(contentDir: string, options: Readonly<BuildOp
   mark('link');
   const recordProblems = records.flatMap((r) => r.problems);
   const own = new Set(recordProblems);
-  const problems = [...curationProblems, ...recordProblems, ...archive.problems.filter((p) => !own.has(p))];
+  const problems = [...curationProblems, ...skipped, ...recordProblems, ...archive.problems.filter((p) => !own.has(p))];
   if (files.length === 0) problems.push({ file: 'articles/', message: 'no articles found: put .txt or .md files in content/articles/', severity: 'error' });
   return { archive, records, curation, problems: dedupeProblems(problems), extracted, fingerprint };
 }

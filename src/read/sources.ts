@@ -26,23 +26,35 @@ export type ArticleFile = { readonly file: string; readonly bytes: Uint8Array } 
  * get the same id are an error on the later one, which keeps it out of the archive.
  */
 export async function readSources(contentDir: string): Promise<Source[]> {
-  const files = await readArticleFiles(contentDir);
+  const { files } = await readArticleFiles(contentDir);
   return withUniqueIds(files.map(sourceOf));
 }
 
-/** The bytes of every article file of `content/articles/`, sorted by file name (`articles/…` paths). */
-export async function readArticleFiles(contentDir: string): Promise<ArticleFile[]> {
+/**
+ * The bytes of every article file of `content/articles/`, sorted by file name (`articles/…` paths),
+ * and a warning for each other file there (a `.docx`, a `.html`): it is not read, and must not go unnoticed.
+ * Hidden files and folders (`.DS_Store`, `.git/`) are left alone.
+ */
+export async function readArticleFiles(contentDir: string): Promise<{ files: ArticleFile[]; skipped: Problem[] }> {
   const dir = path.join(contentDir, 'articles');
-  let names: string[];
+  let entries: { name: string; isFile: boolean }[];
   try {
-    names = (await readdir(dir, { recursive: true })).map(String);
+    entries = (await readdir(dir, { recursive: true, withFileTypes: true })).map((d) => ({ name: path.relative(dir, path.join(d.parentPath, d.name)), isFile: d.isFile() }));
   } catch {
-    return [];
+    return { files: [], skipped: [] };
   }
-  const files = names
-    .filter((n) => ARTICLE_EXTENSIONS.some((ext) => n.toLowerCase().endsWith(ext)))
-    .filter((n) => !n.split(path.sep).some((part) => part.startsWith('.')))
-    .sort();
+  const visible = entries.filter((e) => !e.name.split(path.sep).some((part) => part.startsWith('.')));
+  const isArticle = (n: string): boolean => ARTICLE_EXTENSIONS.some((ext) => n.toLowerCase().endsWith(ext));
+  const files = visible.map((e) => e.name).filter(isArticle).sort();
+  const skipped = visible
+    .filter((e) => e.isFile && !isArticle(e.name))
+    .map((e) => e.name)
+    .sort()
+    .map((name): Problem => ({
+      file: path.join('articles', name).split(path.sep).join('/'),
+      message: `is not read: articles are ${ARTICLE_EXTENSIONS.join(', ')} files; save it as plain text or Markdown, or move it out of content/articles/`,
+      severity: 'warning',
+    }));
   // One after another, synchronously: for thousands of small files that is several times faster than
   // as many promises at once (4,000 articles: 60 ms against 300).
   const read = files.map((name): ArticleFile | null => {
@@ -56,7 +68,7 @@ export async function readArticleFiles(contentDir: string): Promise<ArticleFile[
       return { file, unreadable: failed(file, `cannot be read (${code ?? 'unknown error'}): check that the file exists and that you may read it`) };
     }
   });
-  return read.filter((f): f is ArticleFile => f !== null);
+  return { files: read.filter((f): f is ArticleFile => f !== null), skipped };
 }
 
 /** The `Source` of one article file as read. */

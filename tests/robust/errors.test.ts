@@ -228,6 +228,25 @@ describe('articles and entities that would share a page', () => {
     expect(result.archive.articles.map((a) => a.id)).toEqual(['protest']);
   });
 
+  it('should warn about a file it does not read (a .docx, an .html), not skip it silently; hidden files are left alone', async () => {
+    const content = path.join(dir, 'other-files');
+    await writeFiles(content, {
+      'articles/story.txt': goodArticle('Police protest in Paris'),
+      'articles/notes.docx': 'PK\u0003\u0004 not text',
+      'articles/2021/saved page.html': '<html><body>A page</body></html>',
+      'articles/.DS_Store': 'finder',
+      'articles/.git/config': '[core]',
+    });
+    const result = await buildArchive(content);
+    expect(errorsOf(result.problems)).toEqual([]);
+    expect(result.archive.articles.map((a) => a.id)).toEqual(['story']);
+    const warnings = result.problems.filter((p) => p.severity === 'warning' && /is not read/.test(p.message));
+    expect(warnings).toEqual([
+      { file: 'articles/2021/saved page.html', message: expect.stringMatching(/^is not read: articles are \.txt, \.md, \.markdown files/), severity: 'warning' },
+      { file: 'articles/notes.docx', message: expect.stringMatching(/move it out of content\/articles\//), severity: 'warning' },
+    ]);
+  });
+
   it('should stop on two front matters with the same `id:`', async () => {
     const content = path.join(dir, 'same-front-matter-id');
     const withId = (h: string): string => goodArticle(h).replace('---\n', '---\nid: the-story\n');
