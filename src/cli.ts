@@ -196,6 +196,8 @@ async function ner(file: string | undefined): Promise<number> {
 
 async function serve(content: string, port: number): Promise<number> {
   const { serveSite } = await import('./site/serve.ts');
+  // The dev server writes into _site itself: the next `dossier build` must not trust what it finds there.
+  await removeStamp(path.resolve(CACHE, 'site'), path.join(PACKAGE_ROOT, '_site'));
   await serveSite(path.resolve(content), port);
   return new Promise<number>(() => undefined);
 }
