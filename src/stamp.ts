@@ -62,8 +62,8 @@ export async function inputsFingerprint(contentDir: string): Promise<string> {
  * A fingerprint of the site an archive renders to, from the fingerprint of what the archive is
  * linked from (`BuildResult.fingerprint`), and the code and templates that link and render it.
  */
-export async function siteFingerprint(archive: string): Promise<string> {
-  return createHash('sha256').update(FORMAT).update(await rendererHash()).update(archive).digest('hex');
+export async function siteFingerprint(linkedFrom: string): Promise<string> {
+  return createHash('sha256').update(FORMAT).update(await rendererHash()).update(linkedFrom).digest('hex');
 }
 
 /** Forget the stamp of `outDir`: the next build into it starts from scratch. */

@@ -30,8 +30,8 @@ describe.skipIf(!haveChromium && !inCI)('the search page in Chromium', () => {
     await site?.cleanup();
   });
 
-  /** Open the search page in a fresh context; `worker: false` takes Pagefind's main-thread path. */
-  async function openSearch(options: { worker: boolean }): Promise<{ page: Page; errors: string[] }> {
+  /** Open the search page (of the site at `at`, by default the one built here) in a fresh context; `worker: false` takes Pagefind's main-thread path. */
+  async function openSearch(options: { worker: boolean; at?: string }): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
@@ -40,7 +40,7 @@ describe.skipIf(!haveChromium && !inCI)('the search page in Chromium', () => {
       if (m.type() === 'error') errors.push(m.text());
     });
     if (!options.worker) await page.addInitScript(() => Reflect.deleteProperty(window, 'Worker'));
-    await page.goto(`${server.url}search/index.html`);
+    await page.goto(`${options.at ?? server.url}search/index.html`);
     return { page, errors };
   }
 
@@ -50,13 +50,7 @@ describe.skipIf(!haveChromium && !inCI)('the search page in Chromium', () => {
     const sharded = await buildRealSite(undefined, { shardSize: 1 });
     const at = await serveStatic(sharded.dir, '/sharded/');
     try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      await page.goto(`${at.url}search/index.html`);
+      const { page, errors } = await openSearch({ worker: true, at: at.url });
       const box = page.getByRole('textbox', { name: 'Search the articles' });
       // A word of every article: one result from each shard.
       await box.fill('police');
@@ -67,7 +61,7 @@ describe.skipIf(!haveChromium && !inCI)('the search page in Chromium', () => {
       await box.fill('Vanhemelryck');
       await expect.poll(() => page.textContent('#search-status')).toBe('1 result for Vanhemelryck');
       expect(errors).toEqual([]);
-      await page.close();
+      await page.context().close();
     } finally {
       await at.close();
       await sharded.cleanup();
