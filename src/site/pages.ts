@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Archive, Article, ArticleId, Entity, Organization, Person, Place } from '../model.ts';
+import { pageUrl } from '../link/paths.ts';
 import { byId } from './lookup.ts';
 import { neighbourhoodGraph } from './graph.ts';
 
@@ -118,16 +119,20 @@ function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
   ];
 }
 
+/** The files of the pages of the article or entity with this key (`person:jane-roe`), relative to the site folder. */
+export function pageFiles(key: string): string[] {
+  const [kind, id] = key.split(/:(.*)/su) as ['article' | Entity['kind'], string];
+  const url = pageUrl(kind, id);
+  return kind === 'person' || kind === 'organization' ? [`${url}index.html`, `${url}feed.xml`, `${url}feed.json`] : [`${url}index.html`];
+}
+
 /** The pages of every article and entity of `archive`, with their fingerprints. */
 export function planPages(archive: Archive): PagePlan[] {
   const cards = new Cards(archive);
-  const entityPlan = (e: Entity): PagePlan => ({
-    key: `${e.kind}:${e.id}`,
-    files: e.kind === 'place' ? [`${e.url}index.html`] : [`${e.url}index.html`, `${e.url}feed.xml`, `${e.url}feed.json`],
-    fingerprint: hash(entityDeps(archive, cards, e)),
-  });
+  const plan = (key: string, fingerprint: string): PagePlan => ({ key, files: pageFiles(key), fingerprint });
+  const entityPlan = (e: Entity): PagePlan => plan(`${e.kind}:${e.id}`, hash(entityDeps(archive, cards, e)));
   return [
-    ...archive.articles.map((a) => ({ key: `article:${a.id}`, files: [`${a.url}index.html`], fingerprint: hash(articleDeps(cards, a)) })),
+    ...archive.articles.map((a) => plan(`article:${a.id}`, hash(articleDeps(cards, a)))),
     ...archive.people.map(entityPlan),
     ...archive.organizations.map(entityPlan),
     ...archive.places.map(entityPlan),

@@ -12,7 +12,7 @@ import { writeDownloads } from './downloads.ts';
 import { indexShards, searchBundles, searchShards, SEARCH_FOLDER } from './search.ts';
 import { entityFeeds, type FeedSite } from './feeds.ts';
 import { mark } from '../timing.ts';
-import { globalFingerprint, planPages, selectPages, type PageFingerprints, type RenderLists } from './pages.ts';
+import { globalFingerprint, pageFiles, planPages, selectPages, type PageFingerprints, type RenderLists } from './pages.ts';
 
 /** The folder that holds `.eleventy.ts` and `templates/`. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -123,7 +123,14 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     mark('feeds and downloads');
     await indexing;
     mark('search index (waited)');
-    if (inPlace) await moveInto(tmp, out, new Set(plans.flatMap((p) => p.files)), shards.map((s) => s.key));
+    if (inPlace) {
+      // What the previous build had and this one has not: the pages of removed entities. (The site-wide
+      // files and the search shards are the same in every build by the same code of as many articles:
+      // the global fingerprint holds the article count.)
+      const keys = new Set(plans.map((p) => p.key));
+      const stale = Object.keys(previous.pages).filter((k) => !keys.has(k)).flatMap(pageFiles);
+      await moveInto(tmp, out, stale);
+    }
     else await swap(tmp, out);
     mark('put in place');
     return { pages: rendered + reuse.length, rendered, fingerprints };
@@ -154,18 +161,16 @@ async function swap(tmp: string, out: string): Promise<void> {
 }
 
 /**
- * Move what the build wrote into `tmp` into the site `out`, which then holds exactly the new site:
- * every file of `tmp` replaces its namesake (search shards, folders of their own, replaced whole);
- * a file of `out` is removed unless it is one of `pages` (unchanged pages, left where they are) or
- * in a shard of `shards`; folders left empty go too.
+ * Move what the build wrote into `tmp` into the site `out`: every file of `tmp` replaces its
+ * namesake (search shards, folders of their own, replaced whole); then the `stale` files go, and
+ * the folders that leaves empty.
  */
-async function moveInto(tmp: string, out: string, pages: ReadonlySet<string>, shards: readonly string[]): Promise<void> {
+async function moveInto(tmp: string, out: string, stale: readonly string[]): Promise<void> {
   const search = path.join(tmp, SEARCH_FOLDER);
   const written = (await readdir(tmp, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile())
     .map((d) => path.relative(tmp, path.join(d.parentPath, d.name)))
     .filter((f) => !f.startsWith(`${SEARCH_FOLDER}${path.sep}`));
-  const keep = new Set([...pages, ...written].map((f) => f.split('/').join(path.sep)));
   await inBatches([...new Set(written.map((f) => path.dirname(path.join(out, f))))], (dir) => mkdir(dir, { recursive: true }));
   await inBatches(written, (f) => rename(path.join(tmp, f), path.join(out, f)));
   // Each new shard replaces the old one: renames, then the old one is removed.
@@ -176,23 +181,6 @@ async function moveInto(tmp: string, out: string, pages: ReadonlySet<string>, sh
     await mkdir(path.dirname(at), { recursive: true });
     await rename(at, path.join(trash, key)).catch(() => undefined);
     await rename(path.join(search, key), at);
-  }
-  // What the new site does not have: pages of removed articles and entities, shards no longer used.
-  // The shards' own files (thousands) are not walked: a shard goes or stays whole.
-  const stale: string[] = [];
-  for (const top of await readdir(out, { withFileTypes: true })) {
-    if (top.name === SEARCH_FOLDER && top.isDirectory()) {
-      for (const shard of await readdir(path.join(out, top.name))) if (!shards.includes(shard)) stale.push(path.join(top.name, shard));
-      continue;
-    }
-    if (!top.isDirectory()) {
-      if (!keep.has(top.name)) stale.push(top.name);
-      continue;
-    }
-    for (const d of await readdir(path.join(out, top.name), { recursive: true, withFileTypes: true })) {
-      const f = path.relative(out, path.join(d.parentPath, d.name));
-      if (!d.isDirectory() && !keep.has(f)) stale.push(f);
-    }
   }
   await inBatches(stale, (f) => rm(path.join(out, f), { recursive: true, force: true }));
   // Folders emptied by that (an entity's folder), deepest first; a folder still in use refuses.

@@ -86,6 +86,18 @@ describe('an incremental build', () => {
     expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
   }, 60_000);
 
+  it('should remove the pages of a person no article names any more, in place', async () => {
+    const file = article('zz-bakers.txt');
+    const before = await readFile(file, 'utf8');
+    await writeFile(file, before.replace('\nMarc Olivier, treasurer of the Lyon Bakers Federation, agreed.\n', '\n'));
+    const said = await buildBoth();
+    // The same number of articles: the site is updated in place, not rebuilt.
+    expect(said).toMatch(/rendered \d+ of \d+ files/);
+    const people = await readdir(path.join(root, 'site', 'people'));
+    expect(people).not.toContain('marc-olivier');
+    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+  }, 60_000);
+
   it('should be right after an article is removed, its entities with it', async () => {
     await rm(article('zz-bakers.txt'));
     await buildBoth();
