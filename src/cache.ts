@@ -101,10 +101,12 @@ export async function extractFiles(
   });
   const fresh = extractMany ? await extractMany(toExtract) : toExtract.map(extract);
   const records = cached.map((c) => c?.record);
-  missed.forEach((i, k) => (records[i] = fresh[k]!));
   // A hash of each record (kept with it in the cache): a cheap fingerprint of what linking sees.
   const hashes = cached.map((c) => c?.recordHash ?? '');
-  missed.forEach((i, k) => (hashes[i] = hashRecord(fresh[k]!)));
+  missed.forEach((i, k) => {
+    records[i] = fresh[k]!;
+    hashes[i] = hashRecord(fresh[k]!);
+  });
   if (cache) {
     await Promise.all(
       missed.map((i, k) => {

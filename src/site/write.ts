@@ -171,7 +171,7 @@ async function moveInto(tmp: string, out: string, stale: readonly string[]): Pro
     .filter((d) => d.isFile())
     .map((d) => path.relative(tmp, path.join(d.parentPath, d.name)))
     .filter((f) => !f.startsWith(`${SEARCH_FOLDER}${path.sep}`));
-  await inBatches([...new Set(written.map((f) => path.dirname(path.join(out, f))))], (dir) => mkdir(dir, { recursive: true }));
+  await makeFolders(out, written);
   await inBatches(written, (f) => rename(path.join(tmp, f), path.join(out, f)));
   // Each new shard replaces the old one: renames, then the old one is removed.
   const trash = `${out}.old-${process.pid}`;
@@ -207,9 +207,13 @@ export async function writeEntityFeeds(archive: Archive, entities: readonly (Per
 
 /** Hard-link (or copy, across file systems) each of `files` from the previous site into the new one, a few at a time. */
 async function linkFiles(from: string, to: string, files: readonly string[]): Promise<void> {
-  const dirs = [...new Set(files.map((f) => path.dirname(path.join(to, f))))];
-  await inBatches(dirs, (dir) => mkdir(dir, { recursive: true }));
+  await makeFolders(to, files);
   await inBatches(files, (file) => link(path.join(from, file), path.join(to, file)).catch(() => copyFile(path.join(from, file), path.join(to, file))));
+}
+
+/** The folders inside `root` that `files` (relative to it) go into, made once each. */
+async function makeFolders(root: string, files: readonly string[]): Promise<void> {
+  await inBatches([...new Set(files.map((f) => path.dirname(path.join(root, f))))], (dir) => mkdir(dir, { recursive: true }));
 }
 
 /** Run `task` over `items`, 64 at a time: thousands of small file operations, without thousands of open handles. */
