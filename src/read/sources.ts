@@ -51,14 +51,14 @@ export async function readArticleFiles(contentDir: string): Promise<{ files: Art
     .map((e) => e.name)
     .sort()
     .map((name): Problem => ({
-      file: path.join('articles', name).split(path.sep).join('/'),
+      file: articlePath(name),
       message: `is not read: articles are ${ARTICLE_EXTENSIONS.join(', ')} files; save it as plain text or Markdown, or move it out of content/articles/`,
       severity: 'warning',
     }));
   // One after another, synchronously: for thousands of small files that is several times faster than
   // as many promises at once (4,000 articles: 60 ms against 300).
   const read = files.map((name): ArticleFile | null => {
-    const file = path.join('articles', name).split(path.sep).join('/');
+    const file = articlePath(name);
     try {
       return { file, bytes: readFileSync(path.join(dir, name)) };
     } catch (e) {
@@ -70,6 +70,9 @@ export async function readArticleFiles(contentDir: string): Promise<{ files: Art
   });
   return { files: read.filter((f): f is ArticleFile => f !== null), skipped };
 }
+
+/** The path shown for a file of `content/articles/` (`name` relative to that folder): `articles/…`, with forward slashes. */
+const articlePath = (name: string): string => path.join('articles', name).split(path.sep).join('/');
 
 /** The `Source` of one article file as read. */
 export function sourceOf(f: ArticleFile): Source {
