@@ -3,7 +3,8 @@
  *
  * For each size N (default 1,000 and 4,000; `BENCH_SIZES=200,800` for a quick run) it writes a
  * synthetic archive of real news text into a temporary folder (never into the repository), then
- * runs `BENCH_RUNS` (default 3) rounds, alternating which build goes first:
+ * runs `BENCH_RUNS` (default 3) rounds, each into new folders (nothing is deleted until the end),
+ * alternating which build goes first:
  *   1. `dossier build`, cold (empty extraction cache), and the baseline: Eleventy over the same
  *      texts as Markdown pages through one minimal layout;
  *   2. `dossier build` again with nothing changed;
@@ -49,49 +50,39 @@ const BASELINE_LAYOUT = `<!doctype html>
 
 const log = (s: string): void => { process.stderr.write(`${s}\n`); };
 
-async function benchSize(n: number, docs: Awaited<ReturnType<typeof readDocs>>): Promise<SizeResult> {
-  const root = await mkdtemp(path.join(os.tmpdir(), `dossier-bench-${n}-`));
-  try {
-    const { content, pages } = await writeCorpus(docs, n, root);
-    await mkdir(path.join(pages, '_includes'), { recursive: true });
-    await writeFile(path.join(pages, '_includes', 'page.njk'), BASELINE_LAYOUT);
-    const config = path.join(root, 'baseline.config.mjs');
-    await writeFile(config, BASELINE_CONFIG);
-    const dossierOut = path.join(root, 'site');
-    const baselineOut = path.join(root, 'baseline-site');
-    // `dossier build` keeps its cache in `<cwd>/.cache/`: run it in the temp folder.
-    const cache = path.join(root, '.cache');
-
-    const dossier = (): Promise<Sample> => runNode(DOSSIER, ['build', '--content', content, '--out', dossierOut], root);
-    const baseline = async (): Promise<Sample> => {
-      await rm(baselineOut, { recursive: true, force: true });
-      return runNode(ELEVENTY, [`--config=${config}`, `--input=${pages}`, `--output=${baselineOut}`, '--quiet'], root);
-    };
-    const cold: Sample[] = [];
-    const plain: Sample[] = [];
-    const unchanged: Sample[] = [];
-    const edited: Sample[] = [];
-    for (let round = 0; round < RUNS; round++) {
-      await rm(cache, { recursive: true, force: true });
-      await rm(dossierOut, { recursive: true, force: true });
-      // Alternate which goes first, so that neither always gets the warmer disk cache.
-      if (round % 2 === 0) {
-        cold.push(await dossier());
-        plain.push(await baseline());
-      } else {
-        plain.push(await baseline());
-        cold.push(await dossier());
-      }
-      unchanged.push(await dossier());
-      await appendFile(path.join(content, 'articles', `c0-d${String(round * 7 % Math.min(n, docs.length)).padStart(4, '0')}.md`), `\nEditor's note ${round + 1}: Martha Okonkwo of the Benchmark Press Council said the text was revised.\n`);
-      edited.push(await dossier());
-      log(`  N=${n} round ${round + 1}/${RUNS}: dossier cold ${s(cold.at(-1)!)}, eleventy ${s(plain.at(-1)!)}, unchanged ${s(unchanged.at(-1)!)}, one edited ${s(edited.at(-1)!)}`);
+async function benchSize(n: number, docs: Awaited<ReturnType<typeof readDocs>>, root: string): Promise<SizeResult> {
+  const { content, pages } = await writeCorpus(docs, n, root);
+  await mkdir(path.join(pages, '_includes'), { recursive: true });
+  await writeFile(path.join(pages, '_includes', 'page.njk'), BASELINE_LAYOUT);
+  const config = path.join(root, 'baseline.config.mjs');
+  await writeFile(config, BASELINE_CONFIG);
+  // Every round builds into folders of its own, and nothing is deleted until the bench ends: on ext4,
+  // creating a file soon after many were deleted is slow (see "Protocol" in docs/benchmarks.md).
+  // `dossier build` keeps its cache in `<cwd>/.cache/`: a new working folder is an empty cache.
+  const dossier = (cwd: string): Promise<Sample> => runNode(DOSSIER, ['build', '--content', content, '--out', path.join(cwd, 'site')], cwd);
+  const baseline = (out: string): Promise<Sample> => runNode(ELEVENTY, [`--config=${config}`, `--input=${pages}`, `--output=${out}`, '--quiet'], root);
+  const cold: Sample[] = [];
+  const plain: Sample[] = [];
+  const unchanged: Sample[] = [];
+  const edited: Sample[] = [];
+  for (let round = 0; round < RUNS; round++) {
+    const cwd = path.join(root, `dossier-${round + 1}`);
+    await mkdir(cwd);
+    const baselineOut = path.join(root, `baseline-${round + 1}`);
+    // Alternate which goes first, so that neither always gets the warmer disk cache.
+    if (round % 2 === 0) {
+      cold.push(await dossier(cwd));
+      plain.push(await baseline(baselineOut));
+    } else {
+      plain.push(await baseline(baselineOut));
+      cold.push(await dossier(cwd));
     }
-    return { n, cold, plain, unchanged, edited, lastOutput: edited.at(-1)!.stdout.trim().split('\n').at(-1) ?? '' };
-  } finally {
-    if (process.env['BENCH_KEEP'] !== '1') await rm(root, { recursive: true, force: true });
-    else log(`  kept ${root}`);
+    unchanged.push(await dossier(cwd));
+    await appendFile(path.join(content, 'articles', `c0-d${String(round * 7 % Math.min(n, docs.length)).padStart(4, '0')}.md`), `\nEditor's note ${round + 1}: Martha Okonkwo of the Benchmark Press Council said the text was revised.\n`);
+    edited.push(await dossier(cwd));
+    log(`  N=${n} round ${round + 1}/${RUNS}: dossier cold ${s(cold.at(-1)!)}, eleventy ${s(plain.at(-1)!)}, unchanged ${s(unchanged.at(-1)!)}, one edited ${s(edited.at(-1)!)}`);
   }
+  return { n, cold, plain, unchanged, edited, lastOutput: edited.at(-1)!.stdout.trim().split('\n').at(-1) ?? '' };
 }
 
 const s = (x: Sample): string => `${(x.ms / 1000).toFixed(1)} s / ${Math.round(x.rssKiB / 1024)} MiB`;
@@ -101,12 +92,20 @@ const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 async function main(): Promise<void> {
   const docs = await readDocs(CONLL);
   log(`bench: ${docs.length} documents from ${path.relative(REPO, CONLL)}; sizes ${SIZES.join(', ')}; ${RUNS} rounds; peak memory by ${RSS_METHOD}`);
-  // One small untimed build of each, so that the first timed run does not pay for a cold disk and tsx cache.
-  await warmUp(docs);
   const results: SizeResult[] = [];
-  for (const n of SIZES) {
-    log(`bench: N=${n}`);
-    results.push(await benchSize(n, docs));
+  const roots: string[] = [await mkdtemp(path.join(os.tmpdir(), 'dossier-bench-warm-'))];
+  try {
+    // One small untimed build of each, so that the first timed run does not pay for a cold disk and tsx cache.
+    await warmUp(docs, roots[0]!);
+    for (const n of SIZES) {
+      log(`bench: N=${n}`);
+      roots.push(await mkdtemp(path.join(os.tmpdir(), `dossier-bench-${n}-`)));
+      results.push(await benchSize(n, docs, roots.at(-1)!));
+    }
+  } finally {
+    // Only now: deleting a size's folders before the next size would slow down the next size's builds.
+    if (process.env['BENCH_KEEP'] === '1') log(`  kept ${roots.join(', ')}`);
+    else for (const root of roots) await rm(root, { recursive: true, force: true });
   }
   const env = {
     date: new Date().toISOString().slice(0, 10),
@@ -131,18 +130,13 @@ async function main(): Promise<void> {
   }
 }
 
-async function warmUp(docs: Awaited<ReturnType<typeof readDocs>>): Promise<void> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'dossier-bench-warm-'));
-  try {
-    const { content, pages } = await writeCorpus(docs, 20, root);
-    await mkdir(path.join(pages, '_includes'), { recursive: true });
-    await writeFile(path.join(pages, '_includes', 'page.njk'), BASELINE_LAYOUT);
-    await writeFile(path.join(root, 'c.mjs'), BASELINE_CONFIG);
-    await runNode(DOSSIER, ['build', '--content', content, '--out', path.join(root, 'site')], root);
-    await runNode(ELEVENTY, [`--config=${path.join(root, 'c.mjs')}`, `--input=${pages}`, `--output=${path.join(root, 'b')}`, '--quiet'], root);
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+async function warmUp(docs: Awaited<ReturnType<typeof readDocs>>, root: string): Promise<void> {
+  const { content, pages } = await writeCorpus(docs, 20, root);
+  await mkdir(path.join(pages, '_includes'), { recursive: true });
+  await writeFile(path.join(pages, '_includes', 'page.njk'), BASELINE_LAYOUT);
+  await writeFile(path.join(root, 'c.mjs'), BASELINE_CONFIG);
+  await runNode(DOSSIER, ['build', '--content', content, '--out', path.join(root, 'site')], root);
+  await runNode(ELEVENTY, [`--config=${path.join(root, 'c.mjs')}`, `--input=${pages}`, `--output=${path.join(root, 'b')}`, '--quiet'], root);
 }
 
 await main();
