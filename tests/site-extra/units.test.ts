@@ -79,6 +79,14 @@ describe('toCsv', () => {
     expect(csv).toBe('c1,c2,c3,c4,c5,c6\r\n"a, b","say ""hi""","two\nlines",,true,3\r\n');
     expect(parseCsv(csv)).toEqual([['c1', 'c2', 'c3', 'c4', 'c5', 'c6'], ['a, b', 'say "hi"', 'two\nlines', '', 'true', '3']]);
   });
+
+  it('should start with a quote mark a text cell a spreadsheet would read as a formula, and leave the others and numbers alone', () => {
+    const cells = ['=HYPERLINK("https://evil.example","x")', '+1+1', '-1', '@SUM(A1)', '\tx', '\rx', 'a = b', 'C++', 'e-mail', "'quoted"];
+    const csv = toCsv({ columns: cells.map((_, i) => `c${i}`), rows: [cells, [-1, 0, 1, 2, 3, 4, 5, 6, 7, 8]] });
+    const [, text, numbers] = parseCsv(csv, { relax_quotes: true }) as string[][];
+    expect(text).toEqual(["'=HYPERLINK(\"https://evil.example\",\"x\")", "'+1+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", 'a = b', 'C++', 'e-mail', "'quoted"]);
+    expect(numbers).toEqual(['-1', '0', '1', '2', '3', '4', '5', '6', '7', '8']);
+  });
 });
 
 describe('entityFeeds (a person’s or organization’s Atom and JSON feeds)', () => {
