@@ -191,7 +191,7 @@ function edgesAmong(entities: readonly GraphEntity[], centre?: string): GraphEdg
   const keys = entities.map(keyOf);
   for (let i = 0; i < entities.length; i++) {
     for (let j = i + 1; j < entities.length; j++) {
-      if (centre !== undefined && keys[i] !== centre && keys[j] !== centre && !titles.has(pair(keys[i]!, keys[j]!))) continue;
+      if (centre !== undefined && keys[i] !== centre && keys[j] !== centre && (titles.size === 0 || !titles.has(pair(keys[i]!, keys[j]!)))) continue;
       const n = relatedCounts(entities[i]!).get(keys[j]!) ?? relatedCounts(entities[j]!).get(keys[i]!);
       if (n !== undefined && keys[i] !== keys[j]) shared.set(pair(keys[i]!, keys[j]!), n);
     }
@@ -263,8 +263,8 @@ function neighbourhoodOf(archive: Archive, centre: GraphEntity): { nodes: GraphN
   if (centre.kind === 'person') for (const r of centre.roles) add(r.organization ? byId(archive.organizations, r.organization) : undefined);
   else for (const r of centre.members) add(byId(archive.people, r.person));
   const lookup = (r: Related): GraphEntity | undefined => (r.kind === 'person' ? byId(archive.people, r.id) : r.kind === 'organization' ? byId(archive.organizations, r.id) : undefined);
-  const candidates = centre.related.filter((r) => r.kind !== 'place' && !chosen.has(`${r.kind}:${r.id}`) && lookup(r) !== undefined);
-  for (const r of mostShared(candidates, MAX_NEIGHBOURS - chosen.size)) add(lookup(r));
+  const candidate = (r: Related): boolean => r.kind !== 'place' && !chosen.has(`${r.kind}:${r.id}`) && lookup(r) !== undefined;
+  for (const r of mostShared(centre.related, MAX_NEIGHBOURS - chosen.size, candidate)) add(lookup(r));
   const entities = [...chosen.values()];
   const me = keyOf(centre);
   const edges = edgesAmong(entities, me);
@@ -272,15 +272,17 @@ function neighbourhoodOf(archive: Archive, centre: GraphEntity): { nodes: GraphN
 }
 
 /**
- * The `k` entries with the most articles in common, most first, the earlier first on a tie: what a
- * stable sort of the whole list would start with, without sorting the thousands of entries of a
- * much-mentioned entity for every graph it is in.
+ * The `k` entries of `related` that `accept` takes with the most articles in common, most first,
+ * the earlier first on a tie: what a stable sort of the accepted entries would start with, without
+ * sorting the thousands of entries of a much-mentioned entity for every graph it is in, and asking
+ * `accept` only about entries that would make the list.
  */
-export function mostShared(related: readonly Related[], k: number): Related[] {
+export function mostShared(related: readonly Related[], k: number, accept: (r: Related) => boolean = () => true): Related[] {
   const top: Related[] = [];
   if (k <= 0) return top;
   for (const r of related) {
     if (top.length === k && r.articles <= top[k - 1]!.articles) continue;
+    if (!accept(r)) continue;
     let i = top.length;
     while (i > 0 && top[i - 1]!.articles < r.articles) i--;
     top.splice(i, 0, r);
