@@ -18,6 +18,8 @@ export interface BuildResult {
   readonly extracted: readonly string[];
   /** A fingerprint of what the archive is linked from: the records and the curation (cheap: from hashes the cache keeps). */
   readonly fingerprint: string;
+  /** Article id → a hash of its record (kept by the cache): page fingerprints use it (`src/site/pages.ts`). */
+  readonly recordHashes: ReadonlyMap<string, string>;
 }
 
 export interface BuildOptions {
@@ -74,7 +76,8 @@ export async function buildArchive(contentDir: string, options: Readonly<BuildOp
   const own = new Set(recordProblems);
   const problems = [...curationProblems, ...skipped, ...recordProblems, ...archive.problems.filter((p) => !own.has(p))];
   if (files.length === 0) problems.push({ file: 'articles/', message: 'no articles found: put .txt or .md files in content/articles/', severity: 'error' });
-  return { archive, records, curation, problems: dedupeProblems(problems), extracted, fingerprint };
+  const recordHashes = new Map(records.map((r, i) => [r.id, hashes[i]!]));
+  return { archive, records, curation, problems: dedupeProblems(problems), extracted, fingerprint, recordHashes };
 }
 
 function dedupeProblems(problems: readonly Problem[]): Problem[] {

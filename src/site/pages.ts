@@ -58,41 +58,64 @@ const hash = (value: unknown): string => createHash('sha1').update(JSON.stringif
  */
 class Cards {
   readonly #archive: Archive;
+  readonly #records: ReadonlyMap<string, string> | undefined;
   readonly #memo = new Map<unknown, string>();
-  constructor(archive: Archive) {
+  constructor(archive: Archive, recordHashes?: ReadonlyMap<string, string>) {
     this.#archive = archive;
+    this.#records = recordHashes;
   }
   #once(key: unknown, make: () => unknown): string {
     let h = this.#memo.get(key);
     if (h === undefined) this.#memo.set(key, (h = hash(make())));
     return h;
   }
-  /** What a page shows of an entity it links to: its name and address. */
-  entity(id: string | null): string | null {
+  /**
+   * What a page shows of an entity it links to: its name and address. Without `kind`, the person,
+   * else the organization, else the place with that id, as the templates look up a demand's makers.
+   */
+  entity(id: string | null, kind?: Entity['kind']): string | null {
     const a = this.#archive;
-    const e = id === null ? undefined : (byId(a.people, id) ?? byId(a.organizations, id) ?? byId(a.places, id));
+    const e = id === null ? undefined
+      : kind === 'person' ? byId(a.people, id) : kind === 'organization' ? byId(a.organizations, id) : kind === 'place' ? byId(a.places, id)
+      : (byId(a.people, id) ?? byId(a.organizations, id) ?? byId(a.places, id));
     return e ? this.#once(e, () => [e.kind, e.id, e.url, e.name, e.aliases, e.description, e.wikidata]) : null;
   }
-  /** What a page shows of an article it lists: the list item, and a feed entry with its categories. */
+  /** What a page shows of an article it lists: the list item, a feed entry with its categories, and the hash of its record. */
   article(id: ArticleId): string | null {
     const a = byId(this.#archive.articles, id);
-    return a ? this.#once(a, () => [a.id, a.url, a.headline, a.date, a.summary, a.language, [...a.people, ...a.organizations].map((x) => this.entity(x))]) : null;
+    return a ? this.#once(a, () => [a.id, a.url, a.headline, a.date, a.summary, a.language, [...a.people, ...a.organizations].map((x) => this.entity(x)), this.#records?.get(a.id) ?? null]) : null;
   }
   /** A demand as pages list it: its text, who makes it, and the article it is in. */
   demand(id: string): string | null {
     const d = byId(this.#archive.demands, id);
     return d ? this.#once(d, () => [d, d.by.map((x) => this.entity(x)), this.article(d.article)]) : null;
   }
+  /**
+   * An article itself, for its own page. Most of the JSON a large archive makes is texts copied from
+   * the article records: the text of each block, and each mention's text and sentence. With the hash
+   * of every article's record, those texts are known by their article (its card holds the hash) and
+   * their place in it, and are left out; without the hashes, they are hashed as they are.
+   */
+  articleItself(a: Article): unknown {
+    const record = this.#records?.get(a.id);
+    return record === undefined ? a : [record, { ...a, blocks: a.blocks.map((b) => b.links) }];
+  }
+  /** An entity itself, for its own pages: its mentions' texts left to the records of their articles (see `articleItself`). */
+  entityItself(e: Entity): unknown {
+    const records = this.#records;
+    if (records === undefined || !e.mentions.every((m) => records.has(m.article))) return e;
+    return { ...e, mentions: e.mentions.map((m) => [m.article, m.block, m.start, m.end]) };
+  }
 }
 
 /** What an article's page reads. */
 function articleDeps(cards: Cards, a: Article): unknown {
   return [
-    a,
-    [...a.people, ...a.organizations, ...a.places].map((id) => cards.entity(id)),
-    a.roles.map((r) => cards.entity(r.organization)),
+    cards.articleItself(a),
+    [...a.people.map((id) => cards.entity(id, 'person')), ...a.organizations.map((id) => cards.entity(id, 'organization')), ...a.places.map((id) => cards.entity(id, 'place'))],
+    a.roles.map((r) => cards.entity(r.organization, 'organization')),
     a.demands.map((id) => cards.demand(id)),
-    a.quotes.map((q) => cards.entity(q.speaker)),
+    a.quotes.map((q) => cards.entity(q.speaker, 'person')),
   ];
 }
 
@@ -100,22 +123,24 @@ function articleDeps(cards: Cards, a: Article): unknown {
 function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
   const articles = new Set<ArticleId>(e.articles);
   for (const m of e.mentions) articles.add(m.article);
-  const linked: (string | null)[] = e.related.map((r) => r.id);
+  const linked = e.related.map((r) => cards.entity(r.id, r.kind));
   if (e.kind === 'person') {
     for (const r of e.roles) {
-      linked.push(r.organization);
+      linked.push(cards.entity(r.organization, 'organization'));
       for (const ev of r.evidence) articles.add(ev.article);
     }
     for (const q of e.quotes) articles.add(q.article);
   }
-  if (e.kind === 'organization') linked.push(...e.members.map((r) => r.person), e.partOf, ...e.branches);
+  if (e.kind === 'organization') linked.push(...e.members.map((r) => cards.entity(r.person, 'person')), cards.entity(e.partOf, 'organization'), ...e.branches.map((id) => cards.entity(id, 'organization')));
+  const graph = e.kind === 'place' ? null : neighbourhoodGraph(archive, `${e.kind}:${e.id}`);
   return [
-    e,
+    cards.entityItself(e),
     [...articles].map((id) => cards.article(id)),
-    linked.map((id) => cards.entity(id)),
+    linked,
     e.kind === 'organization' ? e.demands.map((id) => cards.demand(id)) : [],
-    // The graph's nodes and edges: its layout is a function of them (and of the code, in the build-wide fingerprint).
-    e.kind === 'place' ? null : neighbourhoodGraph(archive, `${e.kind}:${e.id}`),
+    // The graph's nodes and edges: its layout is a function of them (and of the code, in the build-wide
+    // fingerprint). Every node is `e` or an entity of `linked`, whose cards hold its name and address.
+    graph && [graph.nodes.map((n) => [n.key, n.mentions]), graph.edges.map((x) => [x.source, x.target, x.kind, x.label, x.weight])],
   ];
 }
 
@@ -126,9 +151,12 @@ export function pageFiles(key: string): string[] {
   return kind === 'person' || kind === 'organization' ? [`${url}index.html`, `${url}feed.xml`, `${url}feed.json`] : [`${url}index.html`];
 }
 
-/** The pages of every article and entity of `archive`, with their fingerprints. */
-export function planPages(archive: Archive): PagePlan[] {
-  const cards = new Cards(archive);
+/**
+ * The pages of every article and entity of `archive`, with their fingerprints. With `recordHashes`
+ * (article id → a hash of the record it was linked from) they are cheaper to compute (see `Cards`).
+ */
+export function planPages(archive: Archive, recordHashes?: ReadonlyMap<string, string>): PagePlan[] {
+  const cards = new Cards(archive, recordHashes);
   const plan = (key: string, fingerprint: string): PagePlan => ({ key, files: pageFiles(key), fingerprint });
   const entityPlan = (e: Entity): PagePlan => plan(`${e.kind}:${e.id}`, hash(entityDeps(archive, cards, e)));
   return [

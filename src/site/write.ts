@@ -25,6 +25,8 @@ export interface WriteOptions {
   readonly previous?: PageFingerprints | null;
   /** A fingerprint of the code and templates that render: pages are reused only from a build by the same. */
   readonly renderer?: string;
+  /** Article id → a hash of its record (`BuildResult.recordHashes`): page fingerprints are cheaper with it. */
+  readonly recordHashes?: ReadonlyMap<string, string>;
   /** Articles per search shard (`src/site/search.ts`). @default SHARD_SIZE */
   readonly shardSize?: number;
 }
@@ -52,7 +54,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   const out = path.resolve(outDir);
   const tmp = `${out}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
-  const plans = planPages(archive);
+  const plans = planPages(archive, options.recordHashes);
   const global = globalFingerprint(archive, options.renderer ?? '');
   const previous = options.previous ?? null;
   const { render, reuse } = selectPages(archive, plans, global, previous, (file) => existsSync(path.join(out, file)));
