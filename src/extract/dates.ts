@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+// English only: the whole package loads every locale's parsers (about 60 ms more at every start).
+import * as chrono from 'chrono-node/en';
 import type { Block, DatePrecision, FoundEvent, PartialDate } from '../model.ts';
 import { sentenceAt, splitSentences } from '../text/sentences.ts';
 
@@ -25,7 +26,7 @@ const MONTH_NAME = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
  * An expression with no month or year of its own (`on Wednesday`, `next year`) is relative:
  * approximate, and never more precise than the publication date it is read against.
  */
-function toPartial(text: string, c: chrono.ParsedComponents, published: PartialDate | null): PartialDate {
+function toPartial(text: string, c: chrono.ParsedResult['start'], published: PartialDate | null): PartialDate {
   const known: DatePrecision = c.isCertain('day') || c.isCertain('weekday') ? 'day' : c.isCertain('month') ? 'month' : 'year';
   const relative = !MONTH_NAME.test(text) && !/\b\d{4}\b/u.test(text);
   if (relative && published && ORDER.indexOf(known) > ORDER.indexOf(published.precision)) return { ...published, approximate: true };
@@ -49,7 +50,7 @@ export function extractEvents(blocks: readonly Block[], published: PartialDate |
   for (const block of blocks) {
     if (block.kind === 'heading') continue;
     const sentences = splitSentences(block.text);
-    for (const r of chrono.en.parse(block.text, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
+    for (const r of chrono.parse(block.text, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
       // Times of day and "now" say nothing about a date.
       const c = r.start;
       if (!c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month') && !c.isCertain('year')) continue;
