@@ -55,6 +55,9 @@ export interface FeedSite {
 /** Entries in a person's or organization's feeds: the newest articles that name them. */
 export const ENTITY_FEED_ENTRIES = 50;
 
+/** Entries in the site's own feeds (`feed.xml`, `feed.json`): the newest articles. Templates read it as `feedEntries`. */
+export const SITE_FEED_ENTRIES = 50;
+
 /** Text for XML content and attributes: the five characters Nunjucks escapes, and the backslash it escapes too. */
 const xml = (s: string): string => s.replace(/[&"'<>\\]/g, (c) => ({ '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' })[c]!);
 /** RFC 3339 without milliseconds, as Atom has it (what @11ty/eleventy-plugin-rss's `dateToRfc3339` writes). */

@@ -3,7 +3,8 @@ import type { Archive, Block, PartialDate } from '../model.ts';
 import { relativeHref } from '../link/paths.ts';
 import { renderBlockHtml } from '../link/html.ts';
 import { jsonLd, publicUrl, structuredData } from './jsonld.ts';
-import { bodyHtml, feedDate, feedId, feedUpdated } from './feeds.ts';
+import { bodyHtml, feedDate, feedId, feedUpdated, SITE_FEED_ENTRIES } from './feeds.ts';
+import { sitePages } from './sitemap.ts';
 import { byId } from './lookup.ts';
 import { archiveGraphLayout, neighbourhoodGraphLayout } from './graph.ts';
 
@@ -107,6 +108,10 @@ export default function filters(config: UserConfig): void {
     return publicUrl(this.page?.url ?? '/', target, siteUrl);
   } as never);
   for (const [name, fn] of Object.entries({ structuredData, jsonLd, feedDate, feedUpdated, feedId, bodyHtml })) config.addFilter(name, fn as never);
+  // How many articles the site's feeds list: src/site/feeds.ts (page fingerprints read it too).
+  config.addGlobalData('feedEntries', SITE_FEED_ENTRIES);
+  // The addresses of the site's own pages, for the sitemap: src/site/sitemap.ts.
+  config.addGlobalData('sitePages', () => sitePages());
   // The connections graph, laid out once per archive (and per entity): src/site/graph.ts.
   config.addFilter('archiveGraph', archiveGraphLayout as never);
   config.addFilter('neighbourhoodGraph', neighbourhoodGraphLayout as never);

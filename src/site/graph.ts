@@ -211,11 +211,20 @@ function ranked(list: readonly GraphEntity[]): GraphEntity[] {
   return [...list].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name, 'en') || (keyOf(a) < keyOf(b) ? -1 : 1));
 }
 
-/** The nodes and edges of the whole archive: the `MAX_NODES` most mentioned people and organizations. */
+/**
+ * The nodes and edges of the whole archive: the `MAX_NODES` most mentioned people and organizations.
+ * Once per archive: the graph page lays it out, and the build's page fingerprints ask whether it changed.
+ */
 export function archiveGraph(archive: Archive): { nodes: GraphNode[]; edges: GraphEdge[] } {
-  const entities = ranked([...archive.people, ...archive.organizations]).slice(0, MAX_NODES);
-  return { nodes: entities.map(toNode), edges: strongest(edgesAmong(entities), RELATED_PER_NODE) };
+  let graph = archiveGraphs.get(archive.people);
+  if (!graph) {
+    const entities = ranked([...archive.people, ...archive.organizations]).slice(0, MAX_NODES);
+    archiveGraphs.set(archive.people, (graph = { nodes: entities.map(toNode), edges: strongest(edgesAmong(entities), RELATED_PER_NODE) }));
+  }
+  return graph;
 }
+
+const archiveGraphs = new WeakMap<readonly Person[], { nodes: GraphNode[]; edges: GraphEdge[] }>();
 
 /** Co-mention edges kept per node in the overall graph: in a small archive everyone appears with everyone. */
 export const RELATED_PER_NODE = 3;

@@ -17,7 +17,8 @@ import { createHash } from 'node:crypto';
 import type { Archive, Article, ArticleId, Entity, Organization, Person, Place } from '../model.ts';
 import { pageUrl } from '../link/paths.ts';
 import { byId } from './lookup.ts';
-import { neighbourhoodGraph } from './graph.ts';
+import { archiveGraph, neighbourhoodGraph } from './graph.ts';
+import { SITE_FEED_ENTRIES } from './feeds.ts';
 
 /** The pages of one article or entity. */
 export interface PagePlan {
@@ -44,6 +45,8 @@ export interface PageFingerprints {
   readonly pages: Readonly<Record<string, string>>;
   /** Search shard → fingerprint (`src/site/search.ts`). */
   readonly shards?: Readonly<Record<string, string>>;
+  /** Site-wide template (`timeline/index.njk`) → fingerprint, for those `siteWidePlans` knows. */
+  readonly siteWide?: Readonly<Record<string, string>>;
 }
 
 /** Every page rendered. */
@@ -83,7 +86,7 @@ class Cards {
   /** What a page shows of an article it lists: the list item, a feed entry with its categories, and the hash of its record. */
   article(id: ArticleId): string | null {
     const a = byId(this.#archive.articles, id);
-    return a ? this.#once(a, () => [a.id, a.url, a.headline, a.date, a.summary, a.language, [...a.people, ...a.organizations].map((x) => this.entity(x)), this.#records?.get(a.id) ?? null]) : null;
+    return a ? this.#once(a, () => [a.id, a.url, a.headline, a.date, a.summary, a.language, a.people.map((x) => this.entity(x, 'person')), a.organizations.map((x) => this.entity(x, 'organization')), this.#records?.get(a.id) ?? null]) : null;
   }
   /** A demand as pages list it: its text, who makes it, and the article it is in. */
   demand(id: string): string | null {
@@ -144,6 +147,42 @@ function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
   ];
 }
 
+/**
+ * The site-wide pages that read a known, small part of the archive, and that part: the others (home,
+ * the indexes of people, organizations and places, the sitemap, …) list every entity and are rendered
+ * by every build. An edit that adds a sentence changes none of these; they are the slowest to render
+ * (4,000 articles: the timeline alone is a 5.6 MB page).
+ */
+const SITE_WIDE: Readonly<Record<string, { readonly file: string; readonly reads: (archive: Archive, cards: Cards) => unknown }>> = {
+  'timeline/index.njk': { file: 'timeline/index.html', reads: (a) => [a.articles.map((x) => [x.id, x.url, x.headline, x.date]), a.events] },
+  'articles/index.njk': { file: 'articles/index.html', reads: (a) => a.articles.map((x) => [x.id, x.url, x.headline, x.date, x.summary]) },
+  'demands/index.njk': {
+    file: 'demands/index.html',
+    reads: (a, cards) => [
+      a.themes,
+      a.demands.map((d) => cards.demand(d.id)),
+      a.organizations.filter((o) => o.demands.length > 0).map((o) => [o.id, o.url, o.name, o.demands]),
+      a.articles.filter((x) => x.demands.length > 0).map((x) => [x.id, x.url, x.headline, x.demands]),
+    ],
+  },
+  // Its nodes and edges; the layout is a function of them.
+  'graph/index.njk': { file: 'graph/index.html', reads: (a) => archiveGraph(a) },
+  'feeds/atom.njk': { file: 'feed.xml', reads: (a, cards) => siteFeed(a, cards) },
+  'feeds/json.njk': { file: 'feed.json', reads: (a, cards) => siteFeed(a, cards) },
+};
+
+/** What the site's feeds read: their articles, bodies included, and the entities they name. */
+const siteFeed = (a: Archive, cards: Cards): unknown => a.articles.slice(0, SITE_FEED_ENTRIES).map((x) => [cards.articleItself(x), cards.article(x.id)]);
+
+/** A site-wide page whose fingerprint is known (`SITE_WIDE`). */
+export interface SiteWidePlan {
+  /** The template, relative to `templates/`. */
+  readonly template: string;
+  /** Its file, relative to the site folder. */
+  readonly file: string;
+  readonly fingerprint: string;
+}
+
 /** The files of the pages of the article or entity with this key (`person:jane-roe`), relative to the site folder. */
 export function pageFiles(key: string): string[] {
   const [kind, id] = key.split(/:(.*)/su) as ['article' | Entity['kind'], string];
@@ -155,16 +194,19 @@ export function pageFiles(key: string): string[] {
  * The pages of every article and entity of `archive`, with their fingerprints. With `recordHashes`
  * (article id → a hash of the record it was linked from) they are cheaper to compute (see `Cards`).
  */
-export function planPages(archive: Archive, recordHashes?: ReadonlyMap<string, string>): PagePlan[] {
+export function planPages(archive: Archive, recordHashes?: ReadonlyMap<string, string>): { pages: PagePlan[]; siteWide: SiteWidePlan[] } {
   const cards = new Cards(archive, recordHashes);
   const plan = (key: string, fingerprint: string): PagePlan => ({ key, files: pageFiles(key), fingerprint });
   const entityPlan = (e: Entity): PagePlan => plan(`${e.kind}:${e.id}`, hash(entityDeps(archive, cards, e)));
-  return [
-    ...archive.articles.map((a) => plan(`article:${a.id}`, hash(articleDeps(cards, a)))),
-    ...archive.people.map(entityPlan),
-    ...archive.organizations.map(entityPlan),
-    ...archive.places.map(entityPlan),
-  ];
+  return {
+    pages: [
+      ...archive.articles.map((a) => plan(`article:${a.id}`, hash(articleDeps(cards, a)))),
+      ...archive.people.map(entityPlan),
+      ...archive.organizations.map(entityPlan),
+      ...archive.places.map(entityPlan),
+    ],
+    siteWide: Object.entries(SITE_WIDE).map(([template, { file, reads }]) => ({ template, file, fingerprint: hash(reads(archive, cards)) })),
+  };
 }
 
 /** A fingerprint of what every page of `archive` depends on, given one of the code and templates that render it. */

@@ -54,18 +54,21 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   const out = path.resolve(outDir);
   const tmp = `${out}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
-  const plans = planPages(archive, options.recordHashes);
+  const { pages: plans, siteWide } = planPages(archive, options.recordHashes);
   const global = globalFingerprint(archive, options.renderer ?? '');
   const previous = options.previous ?? null;
   const { render, reuse } = selectPages(archive, plans, global, previous, (file) => existsSync(path.join(out, file)));
   const byKey = new Map(plans.map((p) => [p.key, p.fingerprint]));
   const shards = searchShards(archive, (a) => byKey.get(`article:${a.id}`)!, global, options.shardSize);
   const inPlace = previous !== null && reuse.length > 0;
+  // Site-wide pages whose fingerprint did not change are left in place too (`SITE_WIDE` in pages.ts).
+  const keptSiteWide = inPlace ? siteWide.filter((p) => previous.siteWide?.[p.template] === p.fingerprint && existsSync(path.join(out, p.file))) : [];
   const reindex = shards.filter((s) => !inPlace || previous.shards?.[s.key] !== s.fingerprint || !existsSync(path.join(out, SEARCH_FOLDER, s.key, 'pagefind-entry.json')));
   const fingerprints: PageFingerprints = {
     global,
     pages: Object.fromEntries(plans.map((p) => [p.key, p.fingerprint])),
     shards: Object.fromEntries(shards.map((s) => [s.key, s.fingerprint])),
+    siteWide: Object.fromEntries(siteWide.map((p) => [p.template, p.fingerprint])),
   };
   mark('plan pages');
   const cwd = process.cwd();
@@ -90,7 +93,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
     // thousands of pages holds them all in memory. The first run renders the site-wide pages too.
     let rendered = 0;
-    const siteWide = await siteWideTemplates();
+    const siteWideFiles = await siteWideTemplates();
     const chunks = chunkLists(render, CHUNK);
     const lastWithArticles = chunks.reduce((last, c, i) => (c.articles.length > 0 ? i : last), 0);
     const search = searchBundles(archive, options.shardSize);
@@ -104,7 +107,9 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
           config.addGlobalData('render', chunk);
           config.addGlobalData('search', search);
           // https://www.11ty.dev/docs/ignores/#configuration-api
-          if (i > 0) for (const t of siteWide) (config as unknown as { ignores: Set<string> }).ignores.add(t);
+          const ignores = (config as unknown as { ignores: Set<string> }).ignores;
+          if (i > 0) for (const t of siteWideFiles) ignores.add(t);
+          else for (const p of keptSiteWide) ignores.add(`templates/${p.template}`);
         },
       });
       rendered += countPages(await eleventy.write());
@@ -135,7 +140,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     }
     else await swap(tmp, out);
     mark('put in place');
-    return { pages: rendered + reuse.length, rendered, fingerprints };
+    return { pages: rendered + reuse.length + keptSiteWide.length, rendered, fingerprints };
   } catch (e) {
     // Pagefind may still be writing into the folder.
     await (indexing as Promise<void> | null)?.catch(() => undefined);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -64,11 +64,28 @@ afterAll(async () => {
 
 describe('an incremental build', () => {
   it('should render only what a new sentence touches, and leave the site a build from scratch writes', async () => {
+    const timeline = path.join(root, 'site', 'timeline', 'index.html');
+    const before = (await stat(timeline)).ino;
     await appendFile(article('zz-bakers.txt'), '\nMarc Olivier, treasurer of the Lyon Bakers Federation, agreed.\n');
     const said = await buildBoth();
     const [, rendered, total] = /rendered (\d+) of (\d+) files/.exec(said) ?? [];
     expect(Number(rendered), said).toBeGreaterThan(0);
     expect(Number(rendered)).toBeLessThan(Number(total) / 2);
+    // No date and no headline changed: the timeline was left in place, not rendered again (a new file is moved in).
+    expect((await stat(timeline)).ino).toBe(before);
+    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+  }, 60_000);
+
+  it('should be right after a date changes, which the timeline, the feeds and every list of articles show', async () => {
+    const file = article('zz-dockers.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('date: 2022-03-04', 'date: 2019-11-30'));
+    await buildBoth();
+    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+  }, 60_000);
+
+  it('should be right after a demand is added, which the demands page shows', async () => {
+    await appendFile(article('zz-dockers.txt'), '\nThe Dockers Union of Marseille demands more staff at the port.\n');
+    await buildBoth();
     expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
   }, 60_000);
 

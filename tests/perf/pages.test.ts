@@ -12,7 +12,7 @@ const person = (id: string, name: string, related: Person['related'] = []): Pers
 const place = (id: string, name: string): Place => ({ ...common, kind: 'place', id, url: `places/${id}/`, name }) as unknown as Place;
 const archive = (people: Person[], places: Place[]): Archive =>
   ({ articles: [], people, organizations: [], places, demands: [], themes: [], events: [], problems: [] }) as unknown as Archive;
-const fingerprint = (a: Archive, key: string): string | undefined => planPages(a).find((p) => p.key === key)?.fingerprint;
+const fingerprint = (a: Archive, key: string): string | undefined => planPages(a).pages.find((p) => p.key === key)?.fingerprint;
 
 describe('planPages', () => {
   // A person and a place can share a slug (`jordan`): the page that lists the place must follow the
