@@ -91,11 +91,28 @@ export function whereEq<T extends object>(list: readonly T[], key: keyof T, valu
   return list.filter((item) => item[key] === value);
 }
 
+/** What the `href` filter reads of the page it is on: Eleventy's `page`, and Nunjucks' context (`this.ctx`). */
+export interface HrefContext {
+  readonly page?: { readonly url?: string };
+  readonly ctx?: { readonly absoluteLinks?: boolean; readonly site?: { readonly url?: string | null } };
+}
+
+/**
+ * A link from the page being rendered to `target` (a path from the site root): relative, so that the
+ * site works from any folder. A page that sets `absoluteLinks` (the 404 page, which a server shows at
+ * whatever address was missing) gets absolute links instead, when `site.url` is set.
+ */
+export function pageHref(context: HrefContext, target: string): string {
+  const from = context.page?.url ?? '/';
+  const siteUrl = context.ctx?.absoluteLinks ? context.ctx.site?.url : null;
+  return siteUrl ? publicUrl(from, target, siteUrl) : relativeHref(from, target);
+}
+
 /** Eleventy filters: formatting and lookups only, no extraction. */
 export default function filters(config: UserConfig): void {
   // https://www.11ty.dev/docs/filters/#scoped-data-in-filters: `this.page` is the page being rendered.
-  config.addFilter('href', function (this: { page?: { url?: string } }, target: string) {
-    return relativeHref(this.page?.url ?? '/', target);
+  config.addFilter('href', function (this: HrefContext, target: string) {
+    return pageHref(this, target);
   } as never);
   // Plain functions of their arguments, registered by name.
   const plain: Record<string, (...args: never[]) => unknown> = {

@@ -7,6 +7,7 @@ import { jsonLd, publicUrl, wikidataUrl } from '../../src/site/jsonld.ts';
 import { XMLValidator } from 'fast-xml-parser';
 import { entityFeeds, feedDate, feedId, feedUpdated } from '../../src/site/feeds.ts';
 import { toCsv } from '../../src/site/csv.ts';
+import { pageHref } from '../../src/site/filters.ts';
 import type { Archive, Article, PartialDate, Person } from '../../src/model.ts';
 
 describe('jsonLd', () => {
@@ -69,6 +70,20 @@ describe('feeds', () => {
     ['articles/a/', 'https://example.org/x/', 'Dossier', 'https://example.org/x/articles/a/'],
   ])('should name %j (site url %j, site %j) %j', (target, siteUrl, name, expected) => {
     expect(feedId(target, siteUrl, name)).toBe(expected);
+  });
+});
+
+describe('pageHref (the href filter)', () => {
+  it('should link relatively from a page, whatever site.url says, unless the page asks for absolute links', () => {
+    expect(pageHref({ page: { url: '/people/jane-roe/' }, ctx: { site: { url: 'https://news.example/archive' } } }, 'articles/')).toBe('../../articles/index.html');
+    expect(pageHref({ page: { url: '/' } }, 'assets/style.css')).toBe('assets/style.css');
+  });
+
+  it('should give the 404 page absolute links when site.url is set, and relative ones when it is not', () => {
+    const missing = { page: { url: '/404.html' } };
+    expect(pageHref({ ...missing, ctx: { absoluteLinks: true, site: { url: 'https://news.example/archive' } } }, 'assets/style.css')).toBe('https://news.example/archive/assets/style.css');
+    expect(pageHref({ ...missing, ctx: { absoluteLinks: true, site: { url: 'https://news.example/archive/' } } }, '')).toBe('https://news.example/archive/');
+    expect(pageHref({ ...missing, ctx: { absoluteLinks: true, site: { url: '' } } }, 'search/')).toBe('search/index.html');
   });
 });
 
