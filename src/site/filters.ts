@@ -1,5 +1,5 @@
 import type { UserConfig } from '@11ty/eleventy';
-import type { Archive, Block, PartialDate } from '../model.ts';
+import type { Archive, Block, Entity, Organization, PartialDate, Person } from '../model.ts';
 import { relativeHref } from '../link/paths.ts';
 import { renderBlockHtml } from '../link/html.ts';
 import { jsonLd, publicUrl, structuredData } from './jsonld.ts';
@@ -86,6 +86,18 @@ export function timeline(archive: Archive): TimelineItem[] {
   return items.sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : a.kind === b.kind ? 0 : a.kind === 'article' ? -1 : 1));
 }
 
+/** The people and organizations `entity` appears alongside, in the order of `entity.related` (most articles in common first). */
+export function alongside(entity: Entity, archive: Archive): { people: Person[]; organizations: Organization[] } {
+  const people: Person[] = [];
+  const organizations: Organization[] = [];
+  for (const r of entity.related) {
+    const e = r.kind === 'person' ? byId(archive.people, r.id) : r.kind === 'organization' ? byId(archive.organizations, r.id) : undefined;
+    if (e?.kind === 'person') people.push(e);
+    else if (e?.kind === 'organization') organizations.push(e);
+  }
+  return { people, organizations };
+}
+
 /** The items whose `key` equals `value` (Nunjucks' `selectattr` takes no value to compare with). */
 export function whereEq<T extends object>(list: readonly T[], key: keyof T, value: unknown): T[] {
   return list.filter((item) => item[key] === value);
@@ -116,7 +128,7 @@ export default function filters(config: UserConfig): void {
   } as never);
   // Plain functions of their arguments, registered by name.
   const plain: Record<string, (...args: never[]) => unknown> = {
-    displayDate, groupBlocks, byId, blockHtml: renderBlockHtml, initial, mostMentioned, byInitial, languageName, timeline, whereEq, highlight,
+    alongside, displayDate, groupBlocks, byId, blockHtml: renderBlockHtml, initial, mostMentioned, byInitial, languageName, timeline, whereEq, highlight,
     byIds: (list: readonly { id: unknown }[], ids: readonly unknown[]) => ids.map((id) => byId(list, id)).filter(Boolean),
   };
   for (const [name, fn] of Object.entries(plain)) config.addFilter(name, fn);
