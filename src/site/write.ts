@@ -79,6 +79,8 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   // Search indexing runs in Pagefind's own process: it starts as soon as every article page is in
   // place, while Node renders the entity pages.
   let indexing: Promise<void> | null = null;
+  // Unchanged pages linked into the temporary folder for the search index, not to be moved back.
+  const linked: string[] = [];
   try {
     await mkdir(tmp, { recursive: true });
     if (inPlace) {
@@ -86,8 +88,8 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
       // ones there (hard links). One folder read in one go: Pagefind numbers pages in the order it reads
       // them, and two folders would give an index other than a build from scratch's.
       const rendered = new Set(render.articles.map((a) => a.id));
-      const unchanged = reindex.flatMap((s) => s.articles.filter((a) => !rendered.has(a.id)).map((a) => `${a.url}index.html`));
-      await linkFiles(out, tmp, unchanged);
+      linked.push(...reindex.flatMap((s) => s.articles.filter((a) => !rendered.has(a.id)).map((a) => `${a.url}index.html`)));
+      await linkFiles(out, tmp, linked);
     }
     mark('reuse pages');
     // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
@@ -136,7 +138,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
       // the global fingerprint holds the article count.)
       const keys = new Set(plans.map((p) => p.key));
       const stale = Object.keys(previous.pages).filter((k) => !keys.has(k)).flatMap(pageFiles);
-      await moveInto(tmp, out, stale);
+      await moveInto(tmp, out, stale, new Set(linked));
     }
     else await swap(tmp, out);
     mark('put in place');
@@ -168,16 +170,16 @@ async function swap(tmp: string, out: string): Promise<void> {
 }
 
 /**
- * Move what the build wrote into `tmp` into the site `out`: every file of `tmp` replaces its
- * namesake (search shards, folders of their own, replaced whole); then the `stale` files go, and
- * the folders that leaves empty.
+ * Move what the build wrote into `tmp` into the site `out`: every file of `tmp` but the `linked`
+ * ones (hard links to files of `out`) replaces its namesake (search shards, folders of their own,
+ * replaced whole); then the `stale` files go, and the folders that leaves empty.
  */
-async function moveInto(tmp: string, out: string, stale: readonly string[]): Promise<void> {
+async function moveInto(tmp: string, out: string, stale: readonly string[], linked: ReadonlySet<string>): Promise<void> {
   const search = path.join(tmp, SEARCH_FOLDER);
   const written = (await readdir(tmp, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile())
     .map((d) => path.relative(tmp, path.join(d.parentPath, d.name)))
-    .filter((f) => !f.startsWith(`${SEARCH_FOLDER}${path.sep}`));
+    .filter((f) => !f.startsWith(`${SEARCH_FOLDER}${path.sep}`) && !linked.has(f.split(path.sep).join('/')));
   await makeFolders(out, written);
   await inBatches(written, (f) => rename(path.join(tmp, f), path.join(out, f)));
   // Each new shard replaces the old one: renames, then the old one is removed.
