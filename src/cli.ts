@@ -19,7 +19,8 @@ Commands:
   check [--content DIR]               check the content without building; exit 1 on errors
   extract --json FILE...              print the extracted record of each file as JSON
   ner --conll FILE                    tag a CoNLL file: one "token<TAB>tag" line per token line
-  serve [--content DIR] [--port N]    build, serve on 127.0.0.1 and rebuild on change
+  serve [--content DIR] [--out DIR]   build, serve on 127.0.0.1 (--port N, default 8080; 0: any free port)
+        [--port N]                    and build again when the content or a template changes
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -53,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     case 'check': return check(values.content);
     case 'extract': return extract(positionals, values.content);
     case 'ner': return ner(values.conll ?? positionals[0]);
-    case 'serve': return serve(values.content, Number(values.port));
+    case 'serve': return serve(values.content, values.out, Number(values.port));
     default:
       process.stderr.write(`dossier: unknown command \`${command}\`\n\n${USAGE}`);
       return 2;
@@ -194,11 +195,18 @@ async function ner(file: string | undefined): Promise<number> {
   return 0;
 }
 
-async function serve(content: string, port: number): Promise<number> {
+async function serve(content: string, out: string, port: number): Promise<number> {
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    process.stderr.write(`dossier: --port wants a port number (0 for a free one), not ${port}\n`);
+    return 2;
+  }
   const { serveSite } = await import('./site/serve.ts');
-  // The dev server writes into _site itself: the next `dossier build` must not trust what it finds there.
-  await removeStamp(path.resolve(CACHE, 'site'), path.join(PACKAGE_ROOT, '_site'));
-  await serveSite(path.resolve(content), port);
+  await serveSite({
+    build: () => build(content, out, path.resolve(CACHE)),
+    out: path.resolve(out),
+    watch: [path.resolve(content), path.join(PACKAGE_ROOT, 'templates')],
+    port,
+  });
   return new Promise<number>(() => undefined);
 }
 

@@ -1,18 +1,60 @@
-import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
-import { PACKAGE_ROOT } from './write.ts';
+import { watch, type FSWatcher } from 'node:fs';
+import { serveStatic, type StaticServer } from './static.ts';
 
-/** `dossier serve`: Eleventy's dev server with live reload; the archive is rebuilt on every change. */
-export async function serveSite(contentDir: string, port: number): Promise<void> {
-  process.env['DOSSIER_CONTENT'] = contentDir;
-  process.chdir(PACKAGE_ROOT);
-  const eleventy = new Eleventy('templates', path.join(PACKAGE_ROOT, '_site'), {
-    configPath: '.eleventy.ts',
-    runMode: 'serve',
-    config: (config) => config.setServerOptions({ port }),
-  });
-  // https://www.11ty.dev/docs/programmatic/: init before watch and serve.
-  await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(port);
+export interface ServeOptions {
+  /** Build the site into `out`, as `dossier build` does; resolves to its exit code. */
+  readonly build: () => Promise<number>;
+  /** The built site's folder. */
+  readonly out: string;
+  /** Folders whose changes call for a new build (the content, the templates). */
+  readonly watch: readonly string[];
+  /** Port on 127.0.0.1; 0 takes a free one. */
+  readonly port: number;
+}
+
+/** Changes that come within this many milliseconds of each other make one build (an editor saves in several writes). */
+const SETTLE_MS = 150;
+
+/**
+ * `dossier serve`: build the site, serve it on 127.0.0.1, and build it again whenever a watched folder
+ * changes. Every build is a real `dossier build` (the cache, the in-place update, the search index), so
+ * what is served is what would be published; reload the page to see a change. One build at a time: a
+ * change during a build is built right after it. Runs until the process is stopped.
+ */
+export async function serveSite(options: ServeOptions): Promise<StaticServer> {
+  await options.build();
+  const server = await serveStatic(options.out, '/', options.port);
+  process.stdout.write(`dossier: serving ${options.out} at ${server.url} (reload the page after a change; Ctrl+C stops)\n`);
+  let building: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  const rebuild = (): void => {
+    if (building) {
+      again = true;
+      return;
+    }
+    building = (async () => {
+      do {
+        again = false;
+        const code = await options.build();
+        process.stdout.write(code === 0 ? `dossier: rebuilt; serving at ${server.url}\n` : `dossier: the build failed; still serving the last site at ${server.url}\n`);
+      } while (again);
+    })().finally(() => {
+      building = null;
+    });
+  };
+  const watchers: FSWatcher[] = options.watch.map((dir) =>
+    watch(dir, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(rebuild, SETTLE_MS);
+    }),
+  );
+  const stop = (): void => {
+    for (const w of watchers) w.close();
+    clearTimeout(timer);
+    void server.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return server;
 }

@@ -1,0 +1,75 @@
+/**
+ * `dossier serve`: builds the site, serves it on 127.0.0.1 (search index included), and builds it
+ * again when an article changes. Each step waits for what the command says, never for a time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const DOSSIER = path.resolve('bin/dossier.js');
+let root: string;
+let child: ChildProcess;
+let output = '';
+let url: string;
+
+/** Resolve with the first match of `pattern` in what the command printed after `from`; reject if it exits first. */
+function printed(pattern: RegExp, from = 0): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const look = (): boolean => {
+      const m = pattern.exec(output.slice(from));
+      if (m) resolve(m);
+      return m !== null;
+    };
+    if (look()) return;
+    const onData = (): void => {
+      if (look()) {
+        child.stdout?.off('data', onData);
+        child.off('exit', onExit);
+      }
+    };
+    const onExit = (code: number | null): void => reject(new Error(`dossier serve exited (${code}) before printing ${pattern}:\n${output}`));
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'dossier-serve-'));
+  await cp('content', path.join(root, 'content'), { recursive: true });
+  child = spawn(process.execPath, [DOSSIER, 'serve', '--content', 'content', '--out', 'site', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (output += d));
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (output += d));
+  url = (await printed(/serving .* at (http:\/\/\S+\/) /))[1]!;
+}, 120_000);
+
+afterAll(async () => {
+  if (child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('dossier serve', () => {
+  it('should serve the built site on 127.0.0.1, with its search index', async () => {
+    expect(new URL(url).hostname).toBe('127.0.0.1');
+    const home = await fetch(url);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('<h1>');
+    expect((await fetch(new URL('pagefind/0/pagefind.js', url))).status).toBe(200);
+    expect((await fetch(new URL('no/such/page/', url))).status).toBe(404);
+  });
+
+  it('should build again when an article changes, and serve the new page', async () => {
+    const from = output.length;
+    const [first] = (await readdir(path.join(root, 'content', 'articles'))).sort();
+    await appendFile(path.join(root, 'content', 'articles', first!), '\nThe union also thanked the Zanzibar Lighthouse Keepers Guild.\n');
+    await printed(/dossier: rebuilt/, from);
+    const archive = (await (await fetch(new URL('data/archive.json', url))).json()) as { articles: { url: string; headline: string }[] };
+    const pages = await Promise.all(archive.articles.map(async (a) => (await fetch(new URL(`${a.url}index.html`, url))).text()));
+    expect(pages.some((html) => html.includes('Zanzibar Lighthouse Keepers Guild'))).toBe(true);
+  }, 120_000);
+});
