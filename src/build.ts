@@ -66,12 +66,15 @@ export async function buildArchive(contentDir: string, options: Readonly<BuildOp
       worker.close();
     }
   };
-  const { records, extracted, hashes } = await extractFiles(files, extract, cache, extractMany);
+  const { records, extracted, hashes, cached } = await extractFiles(files, extract, cache, extractMany);
   const fingerprint = createHash('sha256').update(JSON.stringify(curation)).update(hashes.join('\0')).digest('hex');
   mark('read and extract');
   const usable = records.filter((r) => !r.problems.some((p) => p.severity === 'error'));
   const archive = linkArchive(usable, curation);
   mark('link');
+  // The new cache entries were written while the archive was linked.
+  await cached;
+  mark('cache written');
   const recordProblems = records.flatMap((r) => r.problems);
   const own = new Set(recordProblems);
   const problems = [...curationProblems, ...skipped, ...recordProblems, ...archive.problems.filter((p) => !own.has(p))];

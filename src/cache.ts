@@ -1,6 +1,7 @@
+import { mark } from './timing.ts';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleRecord, Curation, FrontMatter, Source } from './model.ts';
@@ -27,7 +28,7 @@ export interface CacheEntry {
 export interface ExtractionCache {
   /** What an earlier build made of `file` with these `bytes`, if any. */
   get(file: string, bytes: Uint8Array): Promise<CacheEntry | undefined>;
-  /** Keep what this build made of `file` with these `bytes`. */
+  /** Keep what this build made of `file` with these `bytes`: settles when it is on disk. */
   set(bytes: Uint8Array, entry: CacheEntry): Promise<void>;
 }
 
@@ -59,15 +60,15 @@ export async function openExtractionCache(dir: string, curation: Curation): Prom
         return undefined;
       }
     },
-    async set(bytes, entry) {
+    set(bytes, entry) {
+      // The JSON and the folder now, the writing on libuv's threads: the caller goes on meanwhile.
       const file = fileOf(entry.file, bytes);
       const folder = path.dirname(file);
-      if (!made.has(folder)) await mkdir(folder, { recursive: true });
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
       made.add(folder);
       // Write then rename, so that a reader never sees half an entry.
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(entry));
-      await rename(tmp, file);
+      return writeFile(tmp, entryJson(entry)).then(() => rename(tmp, file));
     },
   };
 }
@@ -78,6 +79,7 @@ export async function openExtractionCache(dir: string, curation: Curation): Prom
  * Returns the records in the order of `files`, the files that were extracted rather than read from the
  * cache, and a hash of each record.
  * `extractMany`, when given, extracts the misses all at once (on several threads) instead of `extract`.
+ * The new entries are still being written when it returns: `cached` settles when they are.
  * Two files that would get the same id are an error on the later one, cached or not.
  */
 export async function extractFiles(
@@ -85,7 +87,7 @@ export async function extractFiles(
   extract: (source: Source) => ArticleRecord,
   cache: ExtractionCache | null,
   extractMany?: (sources: readonly Source[]) => Promise<ArticleRecord[]>,
-): Promise<{ records: ArticleRecord[]; extracted: string[]; hashes: string[] }> {
+): Promise<{ records: ArticleRecord[]; extracted: string[]; hashes: string[]; cached: Promise<void> }> {
   const cached = await Promise.all(files.map((f) => (cache && 'bytes' in f ? cache.get(f.file, f.bytes) : undefined)));
   // Only the misses are read: a hit knows its front matter, all the id check needs.
   const sources = files.map((f, i) => (cached[i] ? null : sourceOf(f)));
@@ -99,7 +101,9 @@ export async function extractFiles(
     missed.push(i);
     toExtract.push(clash ? { ...source, problems: [...source.problems, clash] } : source);
   });
+  mark('cache lookups, misses parsed');
   const fresh = extractMany ? await extractMany(toExtract) : toExtract.map(extract);
+  mark('extraction');
   const records = cached.map((c) => c?.record);
   // A hash of each record (kept with it in the cache): a cheap fingerprint of what linking sees.
   const hashes = cached.map((c) => c?.recordHash ?? '');
@@ -107,20 +111,39 @@ export async function extractFiles(
     records[i] = fresh[k]!;
     hashes[i] = hashRecord(fresh[k]!);
   });
-  if (cache) {
-    await Promise.all(
-      missed.map((i, k) => {
-        const f = files[i]!;
-        // A record made under a clash of ids depends on another file: never kept.
-        if (!('bytes' in f) || clashes.has(i)) return undefined;
-        return cache.set(f.bytes, { file: f.file, frontMatter: toExtract[k]!.frontMatter, record: fresh[k]!, recordHash: hashes[i]! });
-      }),
-    );
-  }
-  return { records: records as ArticleRecord[], extracted: missed.map((i) => files[i]!.file), hashes };
+  mark('record hashes');
+  // Written by libuv's threads while this one goes on (linking): the caller awaits `cached` when it is done.
+  const written = cache
+    ? Promise.all(
+        missed.map((i, k) => {
+          const f = files[i]!;
+          // A record made under a clash of ids depends on another file: never kept.
+          if (!('bytes' in f) || clashes.has(i)) return undefined;
+          return cache.set(f.bytes, { file: f.file, frontMatter: toExtract[k]!.frontMatter, record: fresh[k]!, recordHash: hashes[i]! });
+        }),
+      ).then(() => undefined)
+    : Promise.resolve();
+  // Awaited by the caller; until then, a failure must not count as unhandled.
+  written.catch(() => undefined);
+  return { records: records as ArticleRecord[], extracted: missed.map((i) => files[i]!.file), hashes, cached: written };
 }
 
-const hashRecord = (record: ArticleRecord): string => createHash('sha256').update(JSON.stringify(record)).digest('base64url');
+/** The JSON of records hashed by this process, so that their cache entries do not make it again. */
+const recordJson = new WeakMap<ArticleRecord, string>();
+
+function hashRecord(record: ArticleRecord): string {
+  const json = JSON.stringify(record);
+  recordJson.set(record, json);
+  return createHash('sha256').update(json).digest('base64url');
+}
+
+/** `JSON.stringify(entry)`, with the record's JSON taken from its hashing when there was one. */
+function entryJson(entry: CacheEntry): string {
+  const record = recordJson.get(entry.record);
+  recordJson.delete(entry.record);
+  if (record === undefined || entry.frontMatter === undefined) return JSON.stringify(entry);
+  return `{"file":${JSON.stringify(entry.file)},"frontMatter":${JSON.stringify(entry.frontMatter)},"record":${record},"recordHash":${JSON.stringify(entry.recordHash)}}`;
+}
 
 // ---------------------------------------------------------------- the extractor's code
 
