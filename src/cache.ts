@@ -1,4 +1,3 @@
-import { mark } from './timing.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
@@ -6,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleRecord, Curation, FrontMatter, Source } from './model.ts';
 import { idClashes, sourceOf, type ArticleFile } from './read/index.ts';
+import { mark } from './timing.ts';
 
 /** Bump when the layout of the cache or of its entries changes. */
 const FORMAT = 'dossier-extract-2';

@@ -5,7 +5,7 @@ import { renderBlockHtml } from '../link/html.ts';
 import { jsonLd, publicUrl, structuredData } from './jsonld.ts';
 import { bodyHtml, feedDate, feedId, feedUpdated, SITE_FEED_ENTRIES } from './feeds.ts';
 import { sitePages } from './sitemap.ts';
-import { byId } from './lookup.ts';
+import { byId, entityOf } from './lookup.ts';
 import { archiveGraphLayout, neighbourhoodGraphLayout } from './graph.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -91,7 +91,7 @@ export function alongside(entity: Entity, archive: Archive): { people: Person[];
   const people: Person[] = [];
   const organizations: Organization[] = [];
   for (const r of entity.related) {
-    const e = r.kind === 'person' ? byId(archive.people, r.id) : r.kind === 'organization' ? byId(archive.organizations, r.id) : undefined;
+    const e = entityOf(archive, r.kind, r.id);
     if (e?.kind === 'person') people.push(e);
     else if (e?.kind === 'organization') organizations.push(e);
   }

@@ -10,7 +10,7 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import type { Archive, Organization, Person, Related } from '../model.ts';
 import { rng } from '../text/random.ts';
-import { byId } from './lookup.ts';
+import { byId, entityOf } from './lookup.ts';
 
 /** A person or organization in a graph. */
 export interface GraphNode {
@@ -271,7 +271,11 @@ function neighbourhoodOf(archive: Archive, centre: GraphEntity): { nodes: GraphN
   };
   if (centre.kind === 'person') for (const r of centre.roles) add(r.organization ? byId(archive.organizations, r.organization) : undefined);
   else for (const r of centre.members) add(byId(archive.people, r.person));
-  const lookup = (r: Related): GraphEntity | undefined => (r.kind === 'person' ? byId(archive.people, r.id) : r.kind === 'organization' ? byId(archive.organizations, r.id) : undefined);
+  // People and organizations only: places are not drawn.
+  const lookup = (r: Related): GraphEntity | undefined => {
+    const e = entityOf(archive, r.kind, r.id);
+    return e?.kind === 'place' ? undefined : e;
+  };
   const candidate = (r: Related): boolean => r.kind !== 'place' && !chosen.has(`${r.kind}:${r.id}`) && lookup(r) !== undefined;
   for (const r of mostShared(centre.related, MAX_NEIGHBOURS - chosen.size, candidate)) add(lookup(r));
   const entities = [...chosen.values()];

@@ -4,6 +4,8 @@
  * Keyed by the lists themselves: under pagination Eleventy hands each page the archive in a new
  * Proxy, but the arrays inside are the archive's own, so one index serves every page of a build.
  */
+import type { Archive, Entity, EntityKind } from '../model.ts';
+
 const indexes = new WeakMap<readonly unknown[], Map<unknown, unknown>>();
 
 /** The item of `list` whose `id` is `id`. */
@@ -11,6 +13,11 @@ export function byId<T extends { id: unknown }>(list: readonly T[], id: unknown)
   let index = indexes.get(list);
   if (!index) indexes.set(list, (index = new Map(list.map((x) => [x.id, x]))));
   return index.get(id) as T | undefined;
+}
+
+/** The person, organization or place (as `kind` says) whose `id` is `id`. */
+export function entityOf(archive: Archive, kind: EntityKind, id: unknown): Entity | undefined {
+  return kind === 'person' ? byId(archive.people, id) : kind === 'organization' ? byId(archive.organizations, id) : byId(archive.places, id);
 }
 
 const counts = new WeakMap<readonly { article: string }[], Map<string, number>>();

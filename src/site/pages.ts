@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { Archive, Article, ArticleId, Entity, Organization, Person, Place } from '../model.ts';
 import { pageUrl } from '../link/paths.ts';
-import { byId } from './lookup.ts';
+import { byId, entityOf } from './lookup.ts';
 import { archiveGraph, neighbourhoodGraph } from './graph.ts';
 import { SITE_FEED_ENTRIES } from './feeds.ts';
 
@@ -45,7 +45,7 @@ export interface PageFingerprints {
   readonly pages: Readonly<Record<string, string>>;
   /** Search shard → fingerprint (`src/site/search.ts`). */
   readonly shards?: Readonly<Record<string, string>>;
-  /** Site-wide template (`timeline/index.njk`) → fingerprint, for those `siteWidePlans` knows. */
+  /** Site-wide template (`timeline/index.njk`) → fingerprint, for those of `SITE_WIDE`. */
   readonly siteWide?: Readonly<Record<string, string>>;
 }
 
@@ -78,9 +78,7 @@ class Cards {
    */
   entity(id: string | null, kind?: Entity['kind']): string | null {
     const a = this.#archive;
-    const e = id === null ? undefined
-      : kind === 'person' ? byId(a.people, id) : kind === 'organization' ? byId(a.organizations, id) : kind === 'place' ? byId(a.places, id)
-      : (byId(a.people, id) ?? byId(a.organizations, id) ?? byId(a.places, id));
+    const e = id === null ? undefined : kind ? entityOf(a, kind, id) : (byId(a.people, id) ?? byId(a.organizations, id) ?? byId(a.places, id));
     return e ? this.#once(e, () => [e.kind, e.id, e.url, e.name, e.aliases, e.description, e.wikidata]) : null;
   }
   /** What a page shows of an article it lists: the list item, a feed entry with its categories, and the hash of its record. */
