@@ -204,3 +204,20 @@ describe('downloads', () => {
     }
   });
 });
+
+describe('people and organizations alongside', () => {
+  it('should list on each entity page the people and organizations it shares articles with, most shared first, each linked', async () => {
+    let checked = 0;
+    for (const e of [...archive.people, ...archive.organizations, ...archive.places]) {
+      const file = pageFile(e.url);
+      const doc = parseHtml(await read(file));
+      const listed = (heading: string): string[] => doc.querySelector(`#${heading}`)?.parentNode?.querySelectorAll('ul.entities a').map((a) => resolve(file, a.getAttribute('href')!)) ?? [];
+      const expected = (kind: 'person' | 'organization'): string[] =>
+        e.related.filter((r) => r.kind === kind).map((r) => pageFile((kind === 'person' ? archive.people : archive.organizations).find((x) => x.id === r.id)!.url));
+      expect(listed('rel-people-h'), file).toEqual(expected('person'));
+      expect(listed('rel-orgs-h'), file).toEqual(expected('organization'));
+      checked += expected('person').length + expected('organization').length;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});
