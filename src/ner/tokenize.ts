@@ -40,40 +40,67 @@ function push(out: Token[], text: string, start: number): void {
 
 const PLAIN = /^[A-Za-z0-9]+$/;
 
-/** Split `chunk` (at offset `at`) around its `length` characters from `i`: the part before, those characters as one token, the part after. */
-function splitAround(chunk: string, i: number, length: number, at: number, out: Token[]): void {
-  if (i > 0) splitChunk(chunk.slice(0, i), at, out);
-  push(out, chunk.slice(i, i + length), at + i);
-  if (i + length < chunk.length) splitChunk(chunk.slice(i + length), at + i + length, out);
+/** Which separators a chunk has none of: then none of its suffixes has any (see `splitChunk`). */
+interface Absent {
+  dash: boolean;
+  dots: boolean;
+  inner: boolean;
 }
 
-/** Split one white-space-free chunk starting at offset `at`. */
-function splitChunk(chunk: string, at: number, out: Token[]): void {
-  // Most chunks are a plain word or number, which none of the rules below splits.
-  if (PLAIN.test(chunk)) {
-    out.push({ text: chunk, start: at, end: at + chunk.length });
-    return;
-  }
+/**
+ * Where a rule splits `chunk` inside: the first dash between words, else the first ellipsis, else the
+ * first slash or quote or bracket inside it (not in a URL). `i` and `length` are the separator's. Marks
+ * in `absent` the separators it found none of.
+ */
+function splitPoint(chunk: string, absent: Absent): { i: number; length: number } | null {
   // Dashes between words: `police—and`, `Paris--Lyon`, `1996–97` is kept (digits).
-  const dash = /\u2014|\u2015|--+|(?<=\p{L})\u2013(?=\p{L})|(?<=[^\d])\u2013|\u2013(?=[^\d])/u.exec(chunk);
-  if (dash && chunk.length > dash[0].length) {
-    splitAround(chunk, dash.index, dash[0].length, at, out);
-    return;
-  }
+  const dash = absent.dash ? null : /\u2014|\u2015|--+|(?<=\p{L})\u2013(?=\p{L})|(?<=[^\d])\u2013|\u2013(?=[^\d])/u.exec(chunk);
+  absent.dash = dash === null;
+  if (dash && chunk.length > dash[0].length) return { i: dash.index, length: dash[0].length };
   // Ellipsis inside a chunk: `wait...what`.
-  const dots = /\.{3,}|\u2026/u.exec(chunk);
-  if (dots && chunk.length > dots[0].length) {
-    splitAround(chunk, dots.index, dots[0].length, at, out);
-    return;
-  }
+  const dots = absent.dots ? null : /\.{3,}|\u2026/u.exec(chunk);
+  absent.dots = dots === null;
+  if (dots && chunk.length > dots[0].length) return { i: dots.index, length: dots[0].length };
   // Slashes and internal quotes/brackets split, except in numbers (`1/2`) and addresses.
-  const inner = /(?<=\p{L})\/(?=\p{L})|["\u201C\u201D\u00AB\u00BB()[\]{};]/u.exec(chunk.slice(1, -1));
-  if (inner && !/^(https?:|www\.)/iu.test(chunk)) {
-    // Matched inside the first and last characters: one character, one further in.
-    splitAround(chunk, inner.index + 1, 1, at, out);
-    return;
-  }
+  const inner = absent.inner ? null : /(?<=\p{L})\/(?=\p{L})|["\u201C\u201D\u00AB\u00BB()[\]{};]/u.exec(chunk.slice(1, -1));
+  absent.inner = inner === null;
+  // Matched inside the first and last characters: one character, one further in.
+  if (inner && !/^(https?:|www\.)/iu.test(chunk)) return { i: inner.index + 1, length: 1 };
+  return null;
+}
 
+/**
+ * Split one white-space-free chunk starting at offset `at`: around its separators (`splitPoint`),
+ * then each piece at its edges. A loop over what follows each separator, not a recursion: a chunk of
+ * thousands of dashes (a rule drawn with `–`) would overflow the stack. A separator a chunk lacks, a
+ * suffix of it lacks too (the patterns look at most one character back, and a suffix has none before
+ * its start), so each pattern stops being tried once it found nothing: linear in the chunk.
+ */
+function splitChunk(chunk: string, at: number, out: Token[]): void {
+  const absent: Absent = { dash: false, dots: false, inner: false };
+  for (;;) {
+    // Most chunks are a plain word or number, which none of the rules splits.
+    if (PLAIN.test(chunk)) {
+      out.push({ text: chunk, start: at, end: at + chunk.length });
+      return;
+    }
+    const split = splitPoint(chunk, absent);
+    if (!split) {
+      splitEdges(chunk, at, out);
+      return;
+    }
+    // What comes before the first separator has none of its kind: a few levels at most.
+    if (split.i > 0) splitChunk(chunk.slice(0, split.i), at, out);
+    push(out, chunk.slice(split.i, split.i + split.length), at + split.i);
+    const next = split.i + split.length;
+    if (next >= chunk.length) return;
+    chunk = chunk.slice(next);
+    at += next;
+  }
+}
+
+/** Split a chunk without inner separators at its edges: openers, closers, the final full stop, clitics. */
+function splitEdges(chunk: string, at: number, out: Token[]): void {
   let s = 0;
   let e = chunk.length;
   const head: Token[] = [];

@@ -31,6 +31,16 @@ describe('tokenize', () => {
     // Offsets increase and never overlap.
     for (let i = 1; i < tokens.length; i++) expect(tokens[i]!.start).toBeGreaterThanOrEqual(tokens[i - 1]!.end);
   });
+
+  // Regression: each dash of a chunk was split off by a recursive call, and a rule drawn with thousands
+  // of `–` (found by tests/robust/property.test.ts) overflowed the stack.
+  it('should split chunks of tens of thousands of dashes and ellipses, every token on its text', () => {
+    const text = `A ${'a–'.repeat(20_000)} ${'–'.repeat(30_000)} ${'...x'.repeat(10_000)}`;
+    const tokens = tokenize(text);
+    // `A`; `a` `–` twenty thousand times; thirty thousand `–`; `...` `x` ten thousand times.
+    expect(tokens.length).toBe(1 + 40_000 + 30_000 + 20_000);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
 });
 
 describe('fold', () => {
