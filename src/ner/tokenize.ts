@@ -77,13 +77,14 @@ function splitPoint(chunk: string, absent: Absent): { i: number; length: number 
  * its start), so each pattern stops being tried once it found nothing: linear in the chunk.
  */
 function splitChunk(chunk: string, at: number, out: Token[]): void {
-  const absent: Absent = { dash: false, dots: false, inner: false };
+  let absent: Absent | undefined;
   for (;;) {
     // Most chunks are a plain word or number, which none of the rules splits.
     if (PLAIN.test(chunk)) {
       out.push({ text: chunk, start: at, end: at + chunk.length });
       return;
     }
+    absent ??= { dash: false, dots: false, inner: false };
     const split = splitPoint(chunk, absent);
     if (!split) {
       splitEdges(chunk, at, out);
