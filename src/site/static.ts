@@ -3,7 +3,7 @@
  * serve built sites with. Plain `node:http`, a few content types, GET and HEAD; no caching.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -30,7 +30,8 @@ export interface StaticServer {
 
 /**
  * Serve `dir` on 127.0.0.1 only, at `port` (0: a free one), under `prefix` (`/` or e.g. `/archive/`).
- * A folder answers with its `index.html`; anything else missing (or outside the prefix) is a 404.
+ * A folder answers with its `index.html`; anything else missing (or outside the prefix) is a 404, with
+ * the site's own `404.html` when it has one.
  * Nothing is cached: `dossier serve` rebuilds the folder under it.
  */
 export async function serveStatic(dir: string, prefix = '/', port = 0): Promise<StaticServer> {
@@ -44,9 +45,11 @@ export async function serveStatic(dir: string, prefix = '/', port = 0): Promise<
   });
 
   async function respond(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const notFound = (): void => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('404 not found\n');
+    // The site's own 404 page when it has one (as static hosts serve it), else a line of text.
+    const notFound = async (): Promise<void> => {
+      const page = await readFile(path.join(root, '404.html')).catch(() => null);
+      res.writeHead(404, { 'content-type': page ? TYPES['.html']! : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : (page ?? '404 not found\n'));
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' });
