@@ -36,7 +36,11 @@ export async function serveSite(options: ServeOptions): Promise<StaticServer> {
     building = (async () => {
       do {
         again = false;
-        const code = await options.build();
+        // A build that throws (a bug in Dossier, not in the content) is reported like one that fails: the server stays up.
+        const code = await options.build().catch((e: unknown) => {
+          process.stderr.write(`dossier: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+          return 1;
+        });
         process.stdout.write(code === 0 ? `dossier: rebuilt; serving at ${server.url}\n` : `dossier: the build failed; still serving the last site at ${server.url}\n`);
       } while (again);
     })().finally(() => {

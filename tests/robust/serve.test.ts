@@ -3,7 +3,7 @@
  * again when an article changes. Each step waits for what the command says, never for a time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ let child: ChildProcess;
 let output = '';
 let url: string;
 
-/** Resolve with the first match of `pattern` in what the command printed after `from`; reject if it exits first. */
+/** Resolve with the first match of `pattern` in what the command printed (either stream) after `from`; reject if it exits first. */
 function printed(pattern: RegExp, from = 0): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     const look = (): boolean => {
@@ -26,11 +26,13 @@ function printed(pattern: RegExp, from = 0): Promise<RegExpExecArray> {
     const onData = (): void => {
       if (look()) {
         child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
         child.off('exit', onExit);
       }
     };
     const onExit = (code: number | null): void => reject(new Error(`dossier serve exited (${code}) before printing ${pattern}:\n${output}`));
     child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
     child.once('exit', onExit);
   });
 }
@@ -74,5 +76,13 @@ describe('dossier serve', () => {
     const archive = (await (await fetch(new URL('data/archive.json', url))).json()) as { articles: { url: string; headline: string }[] };
     const pages = await Promise.all(archive.articles.map(async (a) => (await fetch(new URL(`${a.url}index.html`, url))).text()));
     expect(pages.some((html) => html.includes('Zanzibar Lighthouse Keepers Guild'))).toBe(true);
+  }, 120_000);
+
+  it('should keep serving the last site when a build fails, and say so', async () => {
+    const from = output.length;
+    await writeFile(path.join(root, 'content', 'articles', 'zz-empty.txt'), '');
+    // What is wrong (on stderr) and that the last site is still served (on stdout), in either order.
+    await Promise.all([printed(/zz-empty\.txt:1: error: is empty/, from), printed(/the build failed; still serving the last site/, from)]);
+    expect((await fetch(url)).status).toBe(200);
   }, 120_000);
 });
