@@ -149,7 +149,9 @@ function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
  * The site-wide pages that read a known, small part of the archive, and that part: the others (home,
  * the indexes of people, organizations and places, the sitemap, …) list every entity and are rendered
  * by every build. An edit that adds a sentence changes none of these; they are the slowest to render
- * (4,000 articles: the timeline alone is a 5.6 MB page).
+ * (4,000 articles: the timeline alone is a 5.6 MB page). Each `reads` must cover everything its template
+ * shows (the templates say so in their front matter): a template that shows more than its `reads` hashes
+ * goes stale after an edit. `tests/perf/incremental.test.ts` compares every file with a build from scratch.
  */
 const SITE_WIDE: Readonly<Record<string, { readonly file: string; readonly reads: (archive: Archive, cards: Cards) => unknown }>> = {
   'timeline/index.njk': { file: 'timeline/index.html', reads: (a) => [a.articles.map((x) => [x.id, x.url, x.headline, x.date]), a.events] },
