@@ -40,6 +40,14 @@ async function differences(a: string, b: string): Promise<string[]> {
   return out.sort();
 }
 
+/** The files in which the incremental build (`site`) and the build from scratch (`fresh`) differ. */
+const differencesFromScratch = (): Promise<string[]> => differences(path.join(root, 'site'), path.join(root, 'fresh'));
+
+/** Edit `file`: its first `from` becomes `to`. */
+async function replaceIn(file: string, from: string, to: string): Promise<void> {
+  await writeFile(file, (await readFile(file, 'utf8')).replace(from, to));
+}
+
 /** Build incrementally into `site` and from scratch into `fresh`; return what the incremental build said. */
 async function buildBoth(): Promise<string> {
   const said = await build('site');
@@ -73,34 +81,31 @@ describe('an incremental build', () => {
     expect(Number(rendered)).toBeLessThan(Number(total) / 2);
     // No date and no headline changed: the timeline was left in place, not rendered again (a new file is moved in).
     expect((await stat(timeline)).ino).toBe(before);
-    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+    expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 
   it('should be right after a date changes, which the timeline, the feeds and every list of articles show', async () => {
-    const file = article('zz-dockers.txt');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('date: 2022-03-04', 'date: 2019-11-30'));
+    await replaceIn(article('zz-dockers.txt'), 'date: 2022-03-04', 'date: 2019-11-30');
     await buildBoth();
-    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+    expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 
   it('should be right after a demand is added, which the demands page shows', async () => {
     await appendFile(article('zz-dockers.txt'), '\nThe Dockers Union of Marseille demands more staff at the port.\n');
     await buildBoth();
-    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+    expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 
   it('should be right after a headline changes, which only the pages that list the article show', async () => {
-    const file = article('zz-dockers.txt');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('headline: Dockers walk out in Marseille', 'headline: Marseille dockers stop work'));
+    await replaceIn(article('zz-dockers.txt'), 'headline: Dockers walk out in Marseille', 'headline: Marseille dockers stop work');
     await buildBoth();
-    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+    expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 
   it('should be right after the curation file changes a description', async () => {
-    const file = path.join(root, 'content', 'entities.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('description: Police union of the UNSA confederation.', 'description: The police union of the UNSA confederation.'));
+    await replaceIn(path.join(root, 'content', 'entities.yaml'), 'description: Police union of the UNSA confederation.', 'description: The police union of the UNSA confederation.');
     await buildBoth();
-    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+    expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 
   it('should remove the pages of a person no article names any more, in place', async () => {
@@ -112,19 +117,19 @@ describe('an incremental build', () => {
     expect(said).toMatch(/rendered \d+ of \d+ files/);
     const people = await readdir(path.join(root, 'site', 'people'));
     expect(people).not.toContain('marc-olivier');
-    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+    expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 
   it('should be right after an article is removed, its entities with it', async () => {
     await rm(article('zz-bakers.txt'));
     await buildBoth();
-    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+    expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 
   it('should be right after an article is added', async () => {
     await writeFile(article('zz-bakers-again.txt'), '---\ndate: 2022-05-06\n---\nBakers protest again\n\nClaire Vidal of the Lyon Bakers Federation said the Dockers Union of Marseille supports them.\n');
     await buildBoth();
-    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+    expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 
   it('should be right after a page of the site was deleted by hand', async () => {
@@ -134,7 +139,7 @@ describe('an incremental build', () => {
     await rm(path.join(root, 'site', 'articles', 'french-police-protest-in-paris', 'index.html'));
     await appendFile(article('zz-dockers.txt'), '\nThe strike ended on Friday.\n');
     await buildBoth();
-    expect(await differences(path.join(root, 'site'), path.join(root, 'fresh'))).toEqual([]);
+    expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 });
 
