@@ -4,7 +4,7 @@ import { relativeHref } from '../link/paths.ts';
 import { renderBlockHtml } from '../link/html.ts';
 import { jsonLd, publicUrl, structuredData } from './jsonld.ts';
 import { bodyHtml, feedDate, feedId, feedUpdated, SITE_FEED_ENTRIES } from './feeds.ts';
-import { sitePages } from './sitemap.ts';
+import { sitePages } from './templates.ts';
 import { byId, entityOf } from './lookup.ts';
 import { archiveGraphLayout, neighbourhoodGraphLayout } from './graph.ts';
 
@@ -139,7 +139,7 @@ export default function filters(config: UserConfig): void {
   for (const [name, fn] of Object.entries({ structuredData, jsonLd, feedDate, feedUpdated, feedId, bodyHtml })) config.addFilter(name, fn as never);
   // How many articles the site's feeds list: src/site/feeds.ts (page fingerprints read it too).
   config.addGlobalData('feedEntries', SITE_FEED_ENTRIES);
-  // The addresses of the site's own pages, for the sitemap: src/site/sitemap.ts.
+  // The addresses of the site's own pages, for the sitemap: src/site/templates.ts.
   config.addGlobalData('sitePages', () => sitePages());
   // The connections graph, laid out once per archive (and per entity): src/site/graph.ts.
   config.addFilter('archiveGraph', archiveGraphLayout as never);

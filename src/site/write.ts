@@ -12,6 +12,7 @@ import { writeDownloads } from './downloads.ts';
 import { indexShards, searchBundles, searchShards, SEARCH_FOLDER } from './search.ts';
 import { entityFeeds, type FeedSite } from './feeds.ts';
 import { mark } from '../timing.ts';
+import { siteWideTemplates } from './templates.ts';
 import { globalFingerprint, pageFiles, planPages, selectPages, type PageFingerprints, type RenderLists } from './pages.ts';
 
 /** The folder that holds `.eleventy.ts` and `templates/`. */
@@ -95,7 +96,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
     // thousands of pages holds them all in memory. The first run renders the site-wide pages too.
     let rendered = 0;
-    const siteWideFiles = await siteWideTemplates();
+    const siteWideFiles = await siteWideTemplates(path.join(PACKAGE_ROOT, 'templates'));
     const chunks = chunkLists(render, CHUNK);
     const lastWithArticles = chunks.reduce((last, c, i) => (c.articles.length > 0 ? i : last), 0);
     const search = searchBundles(archive, options.shardSize);
@@ -258,11 +259,4 @@ export function chunkLists(lists: RenderLists, size: number): RenderLists[] {
     chunks.push({ articles: of('articles'), people: of('people'), organizations: of('organizations'), places: of('places') });
   }
   return chunks;
-}
-
-/** The templates that are not one page per article or entity (they do not paginate over `render`), as paths Eleventy's ignores match. */
-async function siteWideTemplates(): Promise<string[]> {
-  const names = (await readdir(path.join(PACKAGE_ROOT, 'templates'), { recursive: true })).map(String).filter((n) => n.endsWith('.njk') && !/^_/.test(n));
-  const perItem = await Promise.all(names.map(async (n) => /^\s+data: render\./m.test(await readFile(path.join(PACKAGE_ROOT, 'templates', n), 'utf8'))));
-  return names.filter((_, i) => !perItem[i]).map((n) => `templates/${n}`);
 }
