@@ -165,6 +165,19 @@ function relatedCounts(e: GraphEntity): Map<string, number> {
   return index;
 }
 
+/** The articles `e` has in common with each of `keys` it relates to, as `relatedCounts` would give them. */
+function countsAmong(e: GraphEntity, keys: ReadonlySet<string>): Map<string, number> {
+  const ids = new Set<string>();
+  for (const k of keys) ids.add(k.slice(k.indexOf(':') + 1));
+  const out = new Map<string, number>();
+  for (const r of e.related) {
+    if (!ids.has(r.id)) continue;
+    const k = `${r.kind}:${r.id}`;
+    if (keys.has(k)) out.set(k, r.articles);
+  }
+  return out;
+}
+
 /**
  * Every role and co-mention edge among `entities`, one per pair (a role names the pair; co-mentions
  * weigh it). With `centre`, only the role edges and the edges of `centre`: a star.
@@ -188,11 +201,20 @@ function edgesAmong(entities: readonly GraphEntity[], centre?: string): GraphEdg
     }
   }
   // Pairs among the nodes, looked up: a much-mentioned entity relates to thousands, and appears in many graphs.
+  // A star asks about a few pairs of its own: the counts of one entity are then read off its list in one
+  // pass, for the nodes only, instead of indexing all it relates to (once per graph it is the centre of).
   const keys = entities.map(keyOf);
+  const star = new Map<number, Map<string, number>>();
+  const countsOf = (i: number): Map<string, number> => {
+    if (centre === undefined) return relatedCounts(entities[i]!);
+    let counts = star.get(i);
+    if (!counts) star.set(i, (counts = countsAmong(entities[i]!, inGraph)));
+    return counts;
+  };
   for (let i = 0; i < entities.length; i++) {
     for (let j = i + 1; j < entities.length; j++) {
       if (centre !== undefined && keys[i] !== centre && keys[j] !== centre && (titles.size === 0 || !titles.has(pair(keys[i]!, keys[j]!)))) continue;
-      const n = relatedCounts(entities[i]!).get(keys[j]!) ?? relatedCounts(entities[j]!).get(keys[i]!);
+      const n = countsOf(i).get(keys[j]!) ?? countsOf(j).get(keys[i]!);
       if (n !== undefined && keys[i] !== keys[j]) shared.set(pair(keys[i]!, keys[j]!), n);
     }
   }

@@ -14,7 +14,7 @@
  * this way is byte-identical to one built from scratch.
  */
 import { createHash } from 'node:crypto';
-import type { Archive, Article, ArticleId, Entity, Organization, Person, Place } from '../model.ts';
+import type { Archive, Article, ArticleId, Cited, Entity, Organization, Person, Place, Role } from '../model.ts';
 import { pageUrl } from '../link/paths.ts';
 import { byId, entityOf } from './lookup.ts';
 import { archiveGraph, neighbourhoodGraph } from './graph.ts';
@@ -92,20 +92,50 @@ class Cards {
     return d ? this.#once(d, () => [d, d.by.map((x) => this.entity(x)), this.article(d.article)]) : null;
   }
   /**
+   * Where a fact was read (a sentence of an article): by the hash of its article's record and its place
+   * in it, when the hash is known; the sentence itself otherwise.
+   */
+  cited(ev: Cited): unknown {
+    const record = this.#records?.get(ev.article);
+    return record === undefined ? ev : [record, ev.block, ev.start, ev.end];
+  }
+  /**
+   * A role as pages show it: who, what, where, and where it was read. An entity's page lists every
+   * article of the evidence, so their records are in its fingerprint anyway. An article's page (`only`)
+   * is of one record: a role gathers evidence across articles, and the other articles' sentences are
+   * kept as they are, so that an edit elsewhere in those articles leaves the page be.
+   */
+  role(r: Role, only?: ArticleId): unknown {
+    return [r.person, r.title, r.organization, r.organizationName, r.evidence.map((ev) => (only === undefined || ev.article === only ? this.cited(ev) : ev))];
+  }
+  /**
    * An article itself, for its own page. Most of the JSON a large archive makes is texts copied from
-   * the article records: the text of each block, and each mention's text and sentence. With the hash
-   * of every article's record, those texts are known by their article (its card holds the hash) and
-   * their place in it, and are left out; without the hashes, they are hashed as they are.
+   * the article records: the text of each block, each mention's text and sentence, the sentences of
+   * its events and quotes. With the hash of every article's record, what comes from the record is
+   * known by the hash (its card holds it too), and only what linking added is hashed: the links of
+   * each block (their titles are the names on the cards of the article's entities), who said each
+   * quote, the roles (gathered across articles). Without the hashes, the article is hashed as it is.
    */
   articleItself(a: Article): unknown {
     const record = this.#records?.get(a.id);
-    return record === undefined ? a : [record, { ...a, blocks: a.blocks.map((b) => b.links) }];
+    if (record === undefined) return a;
+    const { blocks, events: _events, quotes, roles, ...rest } = a;
+    return [record, rest, blocks.map((b) => b.links.map((l) => [l.start, l.end, l.href])), quotes.map((q) => q.speaker), roles.map((r) => this.role(r, a.id))];
   }
-  /** An entity itself, for its own pages: its mentions' texts left to the records of their articles (see `articleItself`). */
+  /**
+   * An entity itself, for its own pages: the texts of its mentions, roles and quotes left to the records
+   * of their articles (see `articleItself`), and each related entity by its card.
+   */
   entityItself(e: Entity): unknown {
     const records = this.#records;
-    if (records === undefined || !e.mentions.every((m) => records.has(m.article))) return e;
-    return { ...e, mentions: e.mentions.map((m) => [m.article, m.block, m.start, m.end]) };
+    const own: Record<string, unknown> = { ...e, related: e.related.map((r) => [this.entity(r.id, r.kind), r.articles]) };
+    if (records !== undefined && e.mentions.every((m) => records.has(m.article))) own['mentions'] = e.mentions.map((m) => [m.article, m.block, m.start, m.end]);
+    if (e.kind === 'person') {
+      own['roles'] = e.roles.map((r) => this.role(r));
+      own['quotes'] = e.quotes.map((q) => [q.text, q.speaker, this.cited(q.evidence)]);
+    }
+    if (e.kind === 'organization') own['members'] = e.members.map((r) => this.role(r));
+    return own;
   }
 }
 
@@ -124,7 +154,8 @@ function articleDeps(cards: Cards, a: Article): unknown {
 function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
   const articles = new Set<ArticleId>(e.articles);
   for (const m of e.mentions) articles.add(m.article);
-  const linked = e.related.map((r) => cards.entity(r.id, r.kind));
+  // The related entities' cards are in `cards.entityItself(e)`.
+  const linked: (string | null)[] = [];
   if (e.kind === 'person') {
     for (const r of e.roles) {
       linked.push(cards.entity(r.organization, 'organization'));
@@ -140,7 +171,7 @@ function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
     linked,
     e.kind === 'organization' ? e.demands.map((id) => cards.demand(id)) : [],
     // The graph's nodes and edges: its layout is a function of them (and of the code, in the build-wide
-    // fingerprint). Every node is `e` or an entity of `linked`, whose cards hold its name and address.
+    // fingerprint). Every node is `e`, a related entity or one of `linked`, whose cards hold its name and address.
     graph && [graph.nodes.map((n) => [n.key, n.mentions]), graph.edges.map((x) => [x.source, x.target, x.kind, x.label, x.weight])],
   ];
 }
@@ -154,6 +185,7 @@ function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
  * goes stale after an edit. `tests/perf/incremental.test.ts` compares every file with a build from scratch.
  */
 const SITE_WIDE: Readonly<Record<string, { readonly file: string; readonly reads: (archive: Archive, cards: Cards) => unknown }>> = {
+  // The events' sentences as they are, not by their records: an edit elsewhere in an article leaves the timeline in place.
   'timeline/index.njk': { file: 'timeline/index.html', reads: (a) => [a.articles.map((x) => [x.id, x.url, x.headline, x.date]), a.events] },
   'articles/index.njk': { file: 'articles/index.html', reads: (a) => a.articles.map((x) => [x.id, x.url, x.headline, x.date, x.summary]) },
   'demands/index.njk': {

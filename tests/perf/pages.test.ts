@@ -3,7 +3,7 @@
  * does. The whole-site check is tests/perf/incremental.test.ts; these are the cases it cannot reach.
  */
 import { describe, expect, it } from 'vitest';
-import type { Archive, Person, Place } from '../../src/model.ts';
+import type { Archive, Article, Person, Place } from '../../src/model.ts';
 import { planPages } from '../../src/site/pages.ts';
 
 const common = { aliases: [], description: null, wikidata: null, articles: [], mentions: [], related: [] };
@@ -30,5 +30,27 @@ describe('planPages', () => {
     const before = archive([ann, person('jordan', 'Michael Jordan')], [place('jordan', 'Jordan')]);
     const after = archive([ann, person('jordan', 'Michael B. Jordan')], [place('jordan', 'Jordan')]);
     expect(fingerprint(after, 'person:ann')).not.toBe(fingerprint(before, 'person:ann'));
+  });
+
+  it('should change the fingerprint of a page when the articles it has in common with a related entity change', () => {
+    // A place: the neighbourhood graph, which draws people and organizations only, does not show the count too.
+    const withCount = (n: number): Archive => archive([person('ann', 'Ann Lee', [{ kind: 'place', id: 'jordan', articles: n } as Person['related'][number]])], [place('jordan', 'Jordan')]);
+    expect(fingerprint(withCount(2), 'person:ann')).not.toBe(fingerprint(withCount(1), 'person:ann'));
+  });
+
+  // With record hashes, an article's texts are fingerprinted by its record: what linking adds must still count.
+  it("should change an article page's fingerprint when a link or a quote's speaker changes and its record does not", () => {
+    const hashes = new Map([['a1', 'record-hash']]);
+    const article = (href: string, speaker: string | null): Article =>
+      ({
+        id: 'a1', url: 'articles/a1/', headline: 'H', date: null, summary: '', language: 'en', people: [], organizations: [], places: [], demands: [], roles: [], events: [],
+        blocks: [{ n: 1, kind: 'paragraph', text: 'Ann Lee spoke.', line: 1, links: [{ start: 0, end: 7, href, title: 'Ann Lee' }] }],
+        quotes: [{ article: 'a1', text: 'We spoke.', speaker, evidence: { article: 'a1', block: 1, sentence: 'Ann Lee spoke.', start: 0, end: 7 } }],
+      }) as unknown as Article;
+    const of = (a: Article): string | undefined => planPages({ ...archive([], []), articles: [a] } as Archive, hashes).pages.find((p) => p.key === 'article:a1')?.fingerprint;
+    const base = of(article('../../people/ann/index.html', 'ann'));
+    expect(of(article('../../people/ann/index.html', 'ann'))).toBe(base);
+    expect(of(article('../../people/ann-2/index.html', 'ann'))).not.toBe(base);
+    expect(of(article('../../people/ann/index.html', null))).not.toBe(base);
   });
 });
