@@ -1,6 +1,6 @@
 import type {
   LinkSpan,
-  Archive, Article, ArticleId, ArticleRecord, Cited, CuratedEntity, Curation, Demand, EntityId, EntityKind, LinkedMention,
+  Archive, Article, ArticleId, ArticleRecord, Cited, CuratedEntity, Curation, Demand, EntityId, EntityKind, Evidence, LinkedMention,
   Organization, OrganizationId, Person, PersonId, Place, PlaceId, Problem, Quote, Related, Role, TimelineEvent,
 } from '../model.ts';
 import { nameKey } from '../text/normalize.ts';
@@ -25,6 +25,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 export function linkArchive(records: readonly ArticleRecord[], curation: Curation): Archive {
   const problems: Problem[] = records.flatMap((r) => r.problems);
   const articleIds = uniqueArticleIds(records, problems);
+  const clashing = new Set(articleIds.values()).size < records.length;
   const sorted = [...records].sort(byDateDesc);
   const { entities, localKey } = mergeEntities(sorted, curation);
 
@@ -53,10 +54,9 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
   for (const kind of ['person', 'organization', 'place'] as const) {
     slugs.set(kind, uniqueSlugs(entities.filter((e) => e.kind === kind).map((e) => ({ key: e.key, name: e.name }))));
   }
-  const idOf = (key: string): EntityId | undefined => {
-    const e = byKey.get(key);
-    return e ? (slugs.get(e.kind)!.get(key) as EntityId) : undefined;
-  };
+  const idByKey = new Map<string, EntityId>();
+  for (const e of byKey.values()) idByKey.set(e.key, slugs.get(e.kind)!.get(e.key) as EntityId);
+  const idOf = (key: string): EntityId | undefined => idByKey.get(key);
   const kindOfKey = (key: string): EntityKind | undefined => byKey.get(key)?.kind;
   const urlOf = (kind: EntityKind, id: string): string => pageUrl(kind, id);
   // The first entity with a name, in the order of `byKey`, for names an article's own entities do not have.
@@ -65,7 +65,6 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
 
   // Per-entity accumulators.
   const articlesOf = new Map<string, ArticleId[]>();
-  const articleSetOf = new Map<string, Set<ArticleId>>();
   const mentionsOf = new Map<string, LinkedMention[]>();
   const roles: Role[] = [];
   const quotes: Quote[] = [];
@@ -77,28 +76,30 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
     const aid = articleIds.get(r)!;
     const local = localKey.get(r.id)!;
     const keyOf = (name: string | null): string | undefined => (name === null ? undefined : local.get(name) ?? keyByName.get(nameKey(name)));
-    const cite = (ev: { block: number; sentence: string; start: number; end: number }): Cited => ({ ...ev, article: aid });
+    const cite = (ev: Evidence): Cited => ({ block: ev.block, sentence: ev.sentence, start: ev.start, end: ev.end, article: aid });
     const inArticle = new Map<EntityKind, Set<EntityId>>([['person', new Set()], ['organization', new Set()], ['place', new Set()]]);
     const spansByBlock = new Map<number, LinkSpan[]>();
+    const articleUrl = pageUrl('article', aid);
     for (const e of r.entities) {
       const key = local.get(e.name)!;
-      const kind = kindOfKey(key)!;
+      const merged = byKey.get(key)!;
       const id = idOf(key)!;
-      inArticle.get(kind)!.add(id);
-      const list = articlesOf.get(key) ?? [];
-      const listed = articleSetOf.get(key) ?? new Set<ArticleId>();
-      if (!listed.has(aid)) list.push(aid);
-      listed.add(aid);
-      articlesOf.set(key, list);
-      articleSetOf.set(key, listed);
-      const ms = mentionsOf.get(key) ?? [];
+      inArticle.get(merged.kind)!.add(id);
+      let list = articlesOf.get(key);
+      if (!list) articlesOf.set(key, (list = []));
+      // One record at a time: an article already listed is the last one listed (unless two share an id, an error).
+      if (list.at(-1) !== aid && !(clashing && list.includes(aid))) list.push(aid);
+      let ms = mentionsOf.get(key);
+      if (!ms) mentionsOf.set(key, (ms = []));
+      const href = relativeHref(articleUrl, urlOf(merged.kind, id));
       for (const m of e.mentions) {
-        ms.push({ ...m, article: aid });
-        const spans = spansByBlock.get(m.block) ?? [];
-        spans.push({ start: m.start, end: m.end, href: relativeHref(pageUrl('article', aid), urlOf(kind, id)), title: byKey.get(key)!.name });
-        spansByBlock.set(m.block, spans);
+        // Spelled out rather than spread: tens of thousands of mentions, each copied once.
+        ms.push({ block: m.block, start: m.start, end: m.end, text: m.text, sentence: m.sentence, article: aid });
+        const spans = spansByBlock.get(m.block);
+        const span = { start: m.start, end: m.end, href, title: merged.name };
+        if (spans) spans.push(span);
+        else spansByBlock.set(m.block, [span]);
       }
-      mentionsOf.set(key, ms);
     }
     const articleRoles: Role[] = [];
     for (const fr of r.roles) {
@@ -162,21 +163,37 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
   }
   const mergedRoles = mergeRoles(roles);
 
-  // Co-mentions through an index of article → entities: no scan over all pairs of entities.
-  const entitiesOfArticle = new Map<ArticleId, string[]>();
-  for (const [key, list] of articlesOf) {
-    for (const a of list) {
+  // Co-mentions through an index of article → entities: no scan over all pairs of entities. Entities are
+  // counted by number, in an array reused for each, and listed in the order they were first met.
+  const keyList = [...articlesOf.keys()];
+  const numberOf = new Map(keyList.map((k, i) => [k, i]));
+  const entitiesOfArticle = new Map<ArticleId, number[]>();
+  keyList.forEach((key, i) => {
+    for (const a of articlesOf.get(key)!) {
       const keys = entitiesOfArticle.get(a);
-      if (keys) keys.push(key);
-      else entitiesOfArticle.set(a, [key]);
+      if (keys) keys.push(i);
+      else entitiesOfArticle.set(a, [i]);
     }
-  }
+  });
+  const counts = new Int32Array(keyList.length);
   const relatedOf = (key: string): Related[] => {
-    const counts = new Map<string, number>();
-    for (const a of articlesOf.get(key) ?? []) for (const other of entitiesOfArticle.get(a) ?? []) if (other !== key) counts.set(other, (counts.get(other) ?? 0) + 1);
-    return [...counts.entries()]
-      .map(([k, n]) => ({ id: idOf(k)!, kind: kindOfKey(k)!, articles: n }))
-      .sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1));
+    const self = numberOf.get(key);
+    if (self === undefined) return [];
+    const met: number[] = [];
+    for (const a of articlesOf.get(key)!) {
+      for (const other of entitiesOfArticle.get(a)!) {
+        if (other === self) continue;
+        if (counts[other] === 0) met.push(other);
+        counts[other]!++;
+      }
+    }
+    const related = met.map((i) => {
+      const k = keyList[i]!;
+      const n = counts[i]!;
+      counts[i] = 0;
+      return { id: idOf(k)!, kind: kindOfKey(k)!, articles: n };
+    });
+    return related.sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1));
   };
 
   const base = (e: MergedEntity) => {

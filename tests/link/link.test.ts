@@ -16,6 +16,22 @@ describe('linkArchive', () => {
     expect(archive.articles.map((x) => x.id)).toEqual(['b', 'a']);
   });
 
+  // Each article once in an entity's list: when two of its names are one entity, and when two files share an id (an error).
+  it('should list an article once for an entity, whatever names or files it comes from', () => {
+    const a = extractText(withDate('a', '2020-01-02', 'Jane Roe and Paul Martin met.'), { PER: ['Jane Roe'] });
+    const b = extractText(withDate('b', '2021-01-01', 'Jane Roe spoke.'), { PER: ['Jane Roe'] });
+    const a2 = { ...extractText(withDate('a', '2022-01-01', 'Jane Roe left.'), { PER: ['Jane Roe'] }), file: 'articles/a-again.txt' };
+    const archive = linkArchive([a, b, a2], none);
+    expect(archive.people.find((p) => p.name === 'Jane Roe')?.articles).toEqual(['a', 'b']);
+    expect(archive.problems.some((p) => p.severity === 'error' && p.message.includes('already has'))).toBe(true);
+    // Another article says the two names of `c` are one person.
+    const c = extractText(withDate('c', '2020-01-02', 'Jane Roe spoke. J. Roe left.'), { PER: ['Jane Roe', 'J. Roe'] });
+    const d = extractText(withDate('d', '2020-01-03', 'Jane Roe spoke.'), { PER: ['Jane Roe'] });
+    const both = { ...d, entities: d.entities.map((e) => ({ ...e, aliases: ['J. Roe'] })) };
+    expect(c.entities).toHaveLength(2);
+    expect(linkArchive([c, both], none).people.map((p) => p.articles)).toEqual([['d', 'c']]);
+  });
+
   it('should join names that differ only in accents and case', () => {
     const a = extractText(withDate('a', '2020-01-02', 'Gérald Martin spoke.'), { PER: ['Gérald Martin'] });
     const b = extractText(withDate('b', '2020-01-03', 'GERALD MARTIN spoke.'), { PER: ['GERALD MARTIN'] });
