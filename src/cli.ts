@@ -72,14 +72,14 @@ async function build(content: string, out: string, cache: string | false): Promi
   }
   // Same content, same code, and the site folder as the last build left it: say again what that build said.
   const stamps = cache && path.join(cache, 'site');
-  const inputs = stamps ? await inputsFingerprint(path.resolve(content)) : '';
+  const { fingerprint: inputs, read } = stamps ? await inputsFingerprint(path.resolve(content)) : { fingerprint: '', read: undefined };
   const last = stamps ? await readStamp(stamps, out) : null;
   mark('inputs fingerprint');
   if (last && last.inputs === inputs) {
     process.stdout.write(`dossier: nothing changed since the last build; ${out} was left as it was\n${last.report.dropped}`);
     return reportBuilt(last.report, out);
   }
-  const result = await buildArchive(path.resolve(content), { cache: cache && path.join(cache, 'extract') });
+  const result = await buildArchive(path.resolve(content), { cache: cache && path.join(cache, 'extract'), read });
   if (cache) process.stdout.write(`dossier: extracted ${result.extracted.length} of ${result.records.length} articles; the others came from ${path.relative(process.cwd(), cache) || cache}\n`);
   const dropped = result.records.flatMap((r) => r.dropped.map((d) => `${r.file}:${d.line}: dropped (${d.reason}): ${d.text}\n`)).join('');
   process.stdout.write(dropped);

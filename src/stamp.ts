@@ -37,25 +37,28 @@ export interface SiteStamp {
 /**
  * A fingerprint of everything a build reads: the files under `articles/` and the curation file of
  * `contentDir`, the extractor's code and model, and the code and templates that render the site.
+ * Also gives the bytes it read, by absolute path, for the build to read them no more
+ * (`BuildOptions.read`).
  */
-export async function inputsFingerprint(contentDir: string): Promise<string> {
+export async function inputsFingerprint(contentDir: string): Promise<{ fingerprint: string; read: Map<string, Buffer> }> {
   const hash = createHash('sha256').update(FORMAT).update(await extractorHash()).update(await rendererHash());
   const names = await readdir(path.join(contentDir, 'articles'), { recursive: true }).catch(() => []);
   const files = [CURATION_FILE, ...names.map((n) => path.join('articles', String(n)))].sort();
+  const read = new Map<string, Buffer>();
   // Synchronously, like the reading of the articles (src/read/sources.ts): faster for thousands of small files.
-  const bytes = files.map((f) => {
+  for (const f of files) {
+    const at = path.join(contentDir, f);
+    let bytes: Buffer;
     try {
-      return readFileSync(path.join(contentDir, f));
+      bytes = readFileSync(at);
     } catch {
-      return null;
+      // Folders cannot be read: their names are in the paths of the files inside.
+      continue;
     }
-  });
-  files.forEach((f, i) => {
-    const b = bytes[i];
-    // Folders read as null: their names are in the paths of the files inside.
-    if (b) hash.update(f).update('\0').update(String(b.length)).update('\0').update(b);
-  });
-  return hash.digest('hex');
+    read.set(at, bytes);
+    hash.update(f).update('\0').update(String(bytes.length)).update('\0').update(bytes);
+  }
+  return { fingerprint: hash.digest('hex'), read };
 }
 
 /**

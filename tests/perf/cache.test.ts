@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildArchive } from '../../src/build.ts';
 import { writeSite } from '../../src/site/write.ts';
+import { inputsFingerprint } from '../../src/stamp.ts';
 
 /** A text written for this test: the only article that names Martine Lefebvre and her federation. */
 const DOCKERS = `Dockers walk out in Marseille over night shifts
@@ -121,5 +122,18 @@ describe('the extraction cache', () => {
     expect(await exists(path.join(out, 'articles/zz-dockers/index.html'))).toBe(false);
     const index = await readFile(path.join(out, 'people/index.html'), 'utf8');
     expect(index).not.toContain('Martine Lefebvre');
+  });
+
+  // `dossier build` reads every file once, for its inputs' fingerprint, and builds from those very bytes.
+  it('should build from the bytes the inputs fingerprint read, not read the files again', async () => {
+    const file = path.join(articles(), 'zz-dockers.txt');
+    await writeFile(file, `---\ndate: 2021-06-01\n---\n${DOCKERS}`);
+    const { fingerprint, read } = await inputsFingerprint(content);
+    expect(read.has(file)).toBe(true);
+    await writeFile(file, `---\ndate: 2021-06-01\n---\n${DOCKERS.replace('Martine Lefebvre', 'Odile Marchand')}`);
+    const built = await buildArchive(content, { cache, read });
+    expect(built.archive.people.map((p) => p.name)).toContain('Martine Lefebvre');
+    expect(built.archive.people.map((p) => p.name)).not.toContain('Odile Marchand');
+    expect((await inputsFingerprint(content)).fingerprint).not.toBe(fingerprint);
   });
 });
