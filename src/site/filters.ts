@@ -37,8 +37,11 @@ export function initial(name: string): string {
   return /[A-Z]/.test(c) ? c : '#';
 }
 
+/** People and organizations the home page lists as most mentioned, of each. */
+export const HOME_MOST_MENTIONED = 8;
+
 /** The `n` entities with the most mentions, most first, by name on a tie. */
-export function mostMentioned<T extends { name: string; mentions: readonly unknown[] }>(list: readonly T[], n: number): T[] {
+export function mostMentioned<T extends { name: string; mentions: readonly unknown[] }>(list: readonly T[], n: number = HOME_MOST_MENTIONED): T[] {
   return [...list].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name, 'en')).slice(0, n);
 }
 

@@ -9,9 +9,10 @@
  * build's is copied from the previous site instead of being rendered again; so editing one article
  * re-renders that article and the pages of what it names, not the whole archive.
  *
- * The site-wide pages (home, indexes, timeline, demands, graph, search, feeds, sitemap) depend on
- * everything and are always rendered. `tests/perf/incremental.test.ts` checks that a site built
- * this way is byte-identical to one built from scratch.
+ * The site-wide pages (home, indexes, timeline, demands, graph, search, feeds, sitemap) are rendered
+ * again when the part of the archive they show changed (`SITE_WIDE`), or always, for the few that are
+ * not fingerprinted. `tests/perf/incremental.test.ts` checks that a site built this way is
+ * byte-identical to one built from scratch.
  */
 import { createHash } from 'node:crypto';
 import type { Archive, Article, ArticleId, Cited, Entity, Organization, Person, Place, Role } from '../model.ts';
@@ -19,6 +20,7 @@ import { pageUrl } from '../link/paths.ts';
 import { byId, entityOf } from './lookup.ts';
 import { archiveGraph, neighbourhoodGraph } from './graph.ts';
 import { SITE_FEED_ENTRIES } from './feeds.ts';
+import { mostMentioned } from './filters.ts';
 
 /** The pages of one article or entity. */
 export interface PagePlan {
@@ -177,10 +179,10 @@ function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
 }
 
 /**
- * The site-wide pages that read a known, small part of the archive, and that part: the others (home,
- * the indexes of people, organizations and places, the sitemap, …) list every entity and are rendered
- * by every build. An edit that adds a sentence changes none of these; they are the slowest to render
- * (4,000 articles: the timeline alone is a 5.6 MB page). Each `reads` must cover everything its template
+ * The site-wide pages that read a known part of the archive, and that part: the others (the search
+ * and data pages, …) are rendered by every build. An edit that adds a sentence changes few of
+ * these, and they are the slowest to render (4,000 articles: the timeline alone is a 5.6 MB page, the
+ * home page lists every article). Each `reads` must cover everything its template
  * shows (the templates say so in their front matter): a template that shows more than its `reads` hashes
  * goes stale after an edit. `tests/perf/incremental.test.ts` compares every file with a build from scratch.
  */
@@ -188,6 +190,20 @@ const SITE_WIDE: Readonly<Record<string, { readonly file: string; readonly reads
   // The events' sentences as they are, not by their records: an edit elsewhere in an article leaves the timeline in place.
   'timeline/index.njk': { file: 'timeline/index.html', reads: (a) => [a.articles.map((x) => [x.id, x.url, x.headline, x.date]), a.events] },
   'articles/index.njk': { file: 'articles/index.html', reads: (a) => a.articles.map((x) => [x.id, x.url, x.headline, x.date, x.summary]) },
+  // The home page: every article as the articles index lists it, the counts, the most mentioned.
+  'index.njk': {
+    file: 'index.html',
+    reads: (a) => [
+      a.articles.map((x) => [x.id, x.url, x.headline, x.date, x.summary]),
+      [a.people.length, a.organizations.length, a.places.length, a.demands.length],
+      [...mostMentioned<Entity>(a.people), ...mostMentioned<Entity>(a.organizations)].map((e) => [e.url, e.name, e.mentions.length]),
+    ],
+  },
+  'people/index.njk': { file: 'people/index.html', reads: (a) => azIndex(a.people) },
+  'organizations/index.njk': { file: 'organizations/index.html', reads: (a) => azIndex(a.organizations) },
+  'places/index.njk': { file: 'places/index.html', reads: (a) => azIndex(a.places) },
+  // Every page's address (the site's own pages come from the templates, in the build-wide fingerprint), an article's with its date.
+  'sitemap.njk': { file: 'sitemap.xml', reads: (a) => [a.articles.map((x) => [x.url, x.date]), [...a.people, ...a.organizations, ...a.places].map((e) => e.url)] },
   'demands/index.njk': {
     file: 'demands/index.html',
     reads: (a, cards) => [
@@ -202,6 +218,9 @@ const SITE_WIDE: Readonly<Record<string, { readonly file: string; readonly reads
   'feeds/atom.njk': { file: 'feed.xml', reads: (a, cards) => siteFeed(a, cards) },
   'feeds/json.njk': { file: 'feed.json', reads: (a, cards) => siteFeed(a, cards) },
 };
+
+/** What an A–Z index shows of each entity, in the archive's order (by name). */
+const azIndex = (list: readonly Entity[]): unknown => list.map((e) => [e.url, e.name, e.articles.length, e.description]);
 
 /** What the site's feeds read: their articles, bodies included, and the entities they name. */
 const siteFeed = (a: Archive, cards: Cards): unknown => a.articles.slice(0, SITE_FEED_ENTRIES).map((x) => [cards.articleItself(x), cards.article(x.id)]);

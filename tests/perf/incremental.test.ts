@@ -73,7 +73,9 @@ afterAll(async () => {
 describe('an incremental build', () => {
   it('should render only what a new sentence touches, and leave the site a build from scratch writes', async () => {
     const timeline = path.join(root, 'site', 'timeline', 'index.html');
+    const places = path.join(root, 'site', 'places', 'index.html');
     const before = (await stat(timeline)).ino;
+    const placesBefore = (await stat(places)).ino;
     await appendFile(article('zz-bakers.txt'), '\nMarc Olivier, treasurer of the Lyon Bakers Federation, agreed.\n');
     const said = await buildBoth();
     const [, rendered, total] = /rendered (\d+) of (\d+) files/.exec(said) ?? [];
@@ -81,6 +83,8 @@ describe('an incremental build', () => {
     expect(Number(rendered)).toBeLessThan(Number(total) / 2);
     // No date and no headline changed: the timeline was left in place, not rendered again (a new file is moved in).
     expect((await stat(timeline)).ino).toBe(before);
+    // Nor the index of places: the sentence names a person and an organization, no place.
+    expect((await stat(places)).ino).toBe(placesBefore);
     expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 

@@ -53,4 +53,20 @@ describe('planPages', () => {
     expect(of(article('../../people/ann-2/index.html', 'ann'))).not.toBe(base);
     expect(of(article('../../people/ann/index.html', null))).not.toBe(base);
   });
+
+  // The home page and the A–Z indexes are left in place when what they show is unchanged (SITE_WIDE).
+  it('should change the fingerprints of the home page, the index of people and the sitemap, not the index of places, when a person is added', () => {
+    const siteWide = (a: Archive): Record<string, string> => Object.fromEntries(planPages(a).siteWide.map((p) => [p.template, p.fingerprint]));
+    // Eight people before: the ninth is not among the most mentioned, only in the counts and the index.
+    const eight = 'abcdefgh'.split('').map((c) => person(c, `${c.toUpperCase()} Lee`));
+    const before = siteWide(archive(eight, [place('lyon', 'Lyon')]));
+    const after = siteWide(archive([...eight, person('zed', 'Zed Roe')], [place('lyon', 'Lyon')]));
+    expect(after['index.njk']).not.toBe(before['index.njk']);
+    expect(after['people/index.njk']).not.toBe(before['people/index.njk']);
+    expect(after['places/index.njk']).toBe(before['places/index.njk']);
+    expect(after['sitemap.njk']).not.toBe(before['sitemap.njk']);
+    const described = siteWide(archive(eight, [{ ...place('lyon', 'Lyon'), description: 'A city.' } as Place]));
+    expect(described['places/index.njk']).not.toBe(before['places/index.njk']);
+    expect(described['sitemap.njk']).toBe(before['sitemap.njk']);
+  });
 });
