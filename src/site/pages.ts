@@ -179,12 +179,12 @@ function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
 }
 
 /**
- * The site-wide pages that read a known part of the archive, and that part: the others (the search
- * and data pages, …) are rendered by every build. An edit that adds a sentence changes few of
- * these, and they are the slowest to render (4,000 articles: the timeline alone is a 5.6 MB page, the
- * home page lists every article). Each `reads` must cover everything its template
- * shows (the templates say so in their front matter): a template that shows more than its `reads` hashes
- * goes stale after an edit. `tests/perf/incremental.test.ts` compares every file with a build from scratch.
+ * The site-wide pages that read a known part of the archive, and that part: the others (the search and
+ * data pages, …) are rendered by every build. An edit that adds a sentence changes few of these, and they
+ * are the slowest to render (4,000 articles: the timeline alone is a 5.6 MB page, the home page lists
+ * every article). Each `reads` must cover everything its template shows (the templates say so in their
+ * front matter): a template that shows more than its `reads` hashes goes stale after an edit.
+ * `tests/perf/incremental.test.ts` compares every file with a build from scratch.
  */
 const SITE_WIDE: Readonly<Record<string, { readonly file: string; readonly reads: (archive: Archive, cards: Cards) => unknown }>> = {
   // The events' sentences as they are, not by their records: an edit elsewhere in an article leaves the timeline in place.
