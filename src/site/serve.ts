@@ -22,12 +22,10 @@ const SETTLE_MS = 150;
  * change during a build is built right after it. Runs until the process is stopped.
  */
 export async function serveSite(options: ServeOptions): Promise<StaticServer> {
-  await options.build();
-  const server = await serveStatic(options.out, '/', options.port);
-  process.stdout.write(`dossier: serving ${options.out} at ${server.url} (reload the page after a change; Ctrl+C stops)\n`);
   let building: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  let url = '';
   const rebuild = (): void => {
     if (building) {
       again = true;
@@ -41,18 +39,35 @@ export async function serveSite(options: ServeOptions): Promise<StaticServer> {
           process.stderr.write(`dossier: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
           return 1;
         });
-        process.stdout.write(code === 0 ? `dossier: rebuilt; serving at ${server.url}\n` : `dossier: the build failed; still serving the last site at ${server.url}\n`);
+        process.stdout.write(code === 0 ? `dossier: rebuilt; serving at ${url}\n` : `dossier: the build failed; still serving the last site at ${url}\n`);
       } while (again);
     })().finally(() => {
       building = null;
     });
   };
+  // Watching starts before the first build: a change made while it runs is built right after it.
   const watchers: FSWatcher[] = options.watch.map((dir) =>
     watch(dir, { recursive: true }, () => {
       clearTimeout(timer);
       timer = setTimeout(rebuild, SETTLE_MS);
     }),
   );
+  const first = options.build();
+  building = first.then(() => undefined, () => undefined);
+  let server: StaticServer;
+  try {
+    await first;
+    server = await serveStatic(options.out, '/', options.port);
+  } catch (e) {
+    for (const w of watchers) w.close();
+    clearTimeout(timer);
+    throw e;
+  } finally {
+    building = null;
+  }
+  url = server.url;
+  process.stdout.write(`dossier: serving ${options.out} at ${server.url} (reload the page after a change; Ctrl+C stops)\n`);
+  if (again) rebuild();
   const stop = (): void => {
     for (const w of watchers) w.close();
     clearTimeout(timer);

@@ -9,16 +9,27 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const DOSSIER = path.resolve('bin/dossier.js');
-let root: string;
-let child: ChildProcess;
-let output = '';
-let url: string;
 
-/** Resolve with the first match of `pattern` in what the command printed (either stream) after `from`; reject if it exits first. */
-function printed(pattern: RegExp, from = 0): Promise<RegExpExecArray> {
+/** `dossier serve` started in `cwd`, and what it printed (either stream) so far. */
+interface Served {
+  readonly child: ChildProcess;
+  output: string;
+}
+
+function startServe(cwd: string): Served {
+  const child = spawn(process.execPath, [DOSSIER, 'serve', '--content', 'content', '--out', 'site', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const served: Served = { child, output: '' };
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (served.output += d));
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (served.output += d));
+  return served;
+}
+
+/** Resolve with the first match of `pattern` in what `served` printed after `from`; reject if it exits first. */
+function printedBy(served: Served, pattern: RegExp, from = 0): Promise<RegExpExecArray> {
+  const { child } = served;
   return new Promise((resolve, reject) => {
     const look = (): boolean => {
-      const m = pattern.exec(output.slice(from));
+      const m = pattern.exec(served.output.slice(from));
       if (m) resolve(m);
       return m !== null;
     };
@@ -30,28 +41,34 @@ function printed(pattern: RegExp, from = 0): Promise<RegExpExecArray> {
         child.off('exit', onExit);
       }
     };
-    const onExit = (code: number | null): void => reject(new Error(`dossier serve exited (${code}) before printing ${pattern}:\n${output}`));
+    const onExit = (code: number | null): void => reject(new Error(`dossier serve exited (${code}) before printing ${pattern}:\n${served.output}`));
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', onExit);
   });
 }
 
+async function stopServe(served: Served): Promise<void> {
+  if (served.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => served.child.once('exit', resolve));
+  served.child.kill('SIGTERM');
+  await exited;
+}
+
+let root: string;
+let serve: Served;
+let url: string;
+const printed = (pattern: RegExp, from = 0): Promise<RegExpExecArray> => printedBy(serve, pattern, from);
+
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'dossier-serve-'));
   await cp('content', path.join(root, 'content'), { recursive: true });
-  child = spawn(process.execPath, [DOSSIER, 'serve', '--content', 'content', '--out', 'site', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.setEncoding('utf8').on('data', (d: string) => (output += d));
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => (output += d));
+  serve = startServe(root);
   url = (await printed(/serving .* at (http:\/\/\S+\/) /))[1]!;
 }, 120_000);
 
 afterAll(async () => {
-  if (child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await stopServe(serve);
   await rm(root, { recursive: true, force: true });
 });
 
@@ -69,7 +86,7 @@ describe('dossier serve', () => {
   });
 
   it('should build again when an article changes, and serve the new page', async () => {
-    const from = output.length;
+    const from = serve.output.length;
     const [first] = (await readdir(path.join(root, 'content', 'articles'))).sort();
     await appendFile(path.join(root, 'content', 'articles', first!), '\nThe union also thanked the Zanzibar Lighthouse Keepers Guild.\n');
     await printed(/dossier: rebuilt/, from);
@@ -79,10 +96,31 @@ describe('dossier serve', () => {
   }, 120_000);
 
   it('should keep serving the last site when a build fails, and say so', async () => {
-    const from = output.length;
+    const from = serve.output.length;
     await writeFile(path.join(root, 'content', 'articles', 'zz-empty.txt'), '');
     // What is wrong (on stderr) and that the last site is still served (on stdout), in either order.
     await Promise.all([printed(/zz-empty\.txt:1: error: is empty/, from), printed(/the build failed; still serving the last site/, from)]);
     expect((await fetch(url)).status).toBe(200);
+  }, 120_000);
+
+  // The first build takes a while: a change saved meanwhile must not wait for the next one.
+  it('should build again after its first build when an article changed during it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-serve-first-'));
+    await cp('content', path.join(dir, 'content'), { recursive: true });
+    const during = startServe(dir);
+    try {
+      // Printed once the articles are read and extracted, before the site is written and served.
+      await printedBy(during, /dossier: extracted \d+ of \d+ articles/);
+      const [first] = (await readdir(path.join(dir, 'content', 'articles'))).sort();
+      await appendFile(path.join(dir, 'content', 'articles', first!), '\nThe union also thanked the Orkney Ferry Pilots Association.\n');
+      const servedAt = (await printedBy(during, /serving .* at (http:\/\/\S+\/) /))[1]!;
+      const after = during.output.indexOf('serving ');
+      await printedBy(during, /dossier: rebuilt/, after);
+      const archive = (await (await fetch(new URL('data/archive.json', servedAt))).json()) as { organizations: { name: string }[] };
+      expect(archive.organizations.map((o) => o.name)).toContain('Orkney Ferry Pilots Association');
+    } finally {
+      await stopServe(during);
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
