@@ -88,26 +88,17 @@ describe('an incremental build', () => {
     expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 
-  it('should be right after a date changes, which the timeline, the feeds and every list of articles show', async () => {
-    await replaceIn(article('zz-dockers.txt'), 'date: 2022-03-04', 'date: 2019-11-30');
-    await buildBoth();
-    expect(await differencesFromScratch()).toEqual([]);
-  }, 60_000);
-
-  it('should be right after a demand is added, which the demands page shows', async () => {
-    await appendFile(article('zz-dockers.txt'), '\nThe Dockers Union of Marseille demands more staff at the port.\n');
-    await buildBoth();
-    expect(await differencesFromScratch()).toEqual([]);
-  }, 60_000);
-
-  it('should be right after a headline changes, which only the pages that list the article show', async () => {
-    await replaceIn(article('zz-dockers.txt'), 'headline: Dockers walk out in Marseille', 'headline: Marseille dockers stop work');
-    await buildBoth();
-    expect(await differencesFromScratch()).toEqual([]);
-  }, 60_000);
-
-  it('should be right after the curation file changes a description', async () => {
-    await replaceIn(path.join(root, 'content', 'entities.yaml'), 'description: Police union of the UNSA confederation.', 'description: The police union of the UNSA confederation.');
+  // Each edit in turn (they build on each other), then the site is what a build from scratch writes.
+  it.each([
+    ['a date changes, which the timeline, the feeds and every list of articles show', () => replaceIn(article('zz-dockers.txt'), 'date: 2022-03-04', 'date: 2019-11-30')],
+    ['a demand is added, which the demands page shows', () => appendFile(article('zz-dockers.txt'), '\nThe Dockers Union of Marseille demands more staff at the port.\n')],
+    ['a headline changes, which only the pages that list the article show', () => replaceIn(article('zz-dockers.txt'), 'headline: Dockers walk out in Marseille', 'headline: Marseille dockers stop work')],
+    [
+      'the curation file changes a description',
+      () => replaceIn(path.join(root, 'content', 'entities.yaml'), 'description: Police union of the UNSA confederation.', 'description: The police union of the UNSA confederation.'),
+    ],
+  ])('should be right after %s', async (_, edit) => {
+    await edit();
     await buildBoth();
     expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
