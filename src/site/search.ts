@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Archive, Article } from '../model.ts';
@@ -62,17 +64,17 @@ export function searchBundles(archive: Archive, size = SHARD_SIZE): { primary: s
  * shards are indexed at once, by Pagefind's own process. Throws when Pagefind reports an error,
  * so that a site without a working search is never put in place.
  */
-export async function indexShards(siteDir: string, shards: readonly SearchShard[]): Promise<void> {
+export async function indexShards(siteDir: string, shards: readonly SearchShard[], previousDir?: string): Promise<void> {
   if (shards.length === 0) return;
   try {
-    await Promise.all(shards.map((s) => indexShard(siteDir, s)));
+    await Promise.all(shards.map((s) => indexShard(siteDir, s, previousDir && path.join(previousDir, s.key))));
   } finally {
     // The Pagefind binary runs as a child process; close it so that a build does not keep Node alive.
     await pagefind.close();
   }
 }
 
-async function indexShard(siteDir: string, shard: SearchShard): Promise<void> {
+async function indexShard(siteDir: string, shard: SearchShard, previous: string | undefined): Promise<void> {
   const { index, errors } = await pagefind.createIndex({
     // Result links end in index.html like every other link, so that they work from any folder.
     keepIndexUrl: true,
@@ -84,8 +86,32 @@ async function indexShard(siteDir: string, shard: SearchShard): Promise<void> {
   const folders = shard.articles.map((a) => a.url.replace(/^articles\/|\/$/g, ''));
   const glob = folders.length === 1 ? `articles/${folders[0]}/index.html` : `articles/{${folders.join(',')}}/index.html`;
   const added = shard.articles.length ? await index.addDirectory({ path: path.resolve(siteDir), glob }) : { errors: [], page_count: 0 };
-  const written = await index.writeFiles({ outputPath: path.resolve(siteDir, SEARCH_FOLDER, shard.key) });
+  const outputPath = path.resolve(siteDir, SEARCH_FOLDER, shard.key);
+  // A shard the site already has (an edit) differs from the new one in a few files: the new shard keeps the
+  // others by hard links, and only those few are written (Pagefind would write all of its 500-odd files).
+  const written = previous && existsSync(previous) ? await writeChanged(await index.getFiles(), outputPath, previous) : await index.writeFiles({ outputPath });
   const problems = [...errors, ...added.errors, ...written.errors];
   if (problems.length) throw new Error(`pagefind: ${problems.join('; ')}`);
   if (added.page_count !== shard.articles.length) throw new Error(`pagefind: indexed ${added.page_count} of the ${shard.articles.length} pages of search shard ${shard.key}`);
+}
+
+/**
+ * Write the index `files` into `outputPath`: a file whose bytes the same file of the `previous` shard has is
+ * a hard link to it, the others are written. The same files as Pagefind's `writeFiles`, byte for byte.
+ */
+async function writeChanged(got: { errors: string[]; files: { path: string; content: Uint8Array }[] }, outputPath: string, previous: string): Promise<{ errors: string[] }> {
+  if (got.errors.length) return got;
+  await Promise.all([...new Set(got.files.map((f) => path.dirname(path.join(outputPath, f.path))))].map((dir) => mkdir(dir, { recursive: true })));
+  for (let i = 0; i < got.files.length; i += 64) {
+    await Promise.all(
+      got.files.slice(i, i + 64).map(async (f) => {
+        const target = path.join(outputPath, f.path);
+        const old = path.join(previous, f.path);
+        const same = await readFile(old).then((b) => Buffer.compare(b, f.content) === 0, () => false);
+        // Across file systems a link fails: write the file then.
+        if (!same || !(await link(old, target).then(() => true, () => false))) await writeFile(target, f.content);
+      }),
+    );
+  }
+  return { errors: [] };
 }

@@ -121,7 +121,8 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
       // collection (4,000 articles: 1.5 GB at the peak instead of 0.9).
       if (chunks.length > 1) collectGarbage();
       if (i === lastWithArticles) {
-        indexing = indexShards(tmp, reindex);
+        // After an edit, each shard to index again is written next to the site's one: only its changed files.
+        indexing = indexShards(tmp, reindex, inPlace ? path.join(out, SEARCH_FOLDER) : undefined);
         // Handled here so that a failure waits for the `await` below instead of ending the process.
         indexing.catch(() => undefined);
       }

@@ -74,8 +74,10 @@ describe('an incremental build', () => {
   it('should render only what a new sentence touches, and leave the site a build from scratch writes', async () => {
     const timeline = path.join(root, 'site', 'timeline', 'index.html');
     const places = path.join(root, 'site', 'places', 'index.html');
+    const wasm = path.join(root, 'site', 'pagefind', '0', 'wasm.en.pagefind');
     const before = (await stat(timeline)).ino;
     const placesBefore = (await stat(places)).ino;
+    const wasmBefore = (await stat(wasm)).ino;
     await appendFile(article('zz-bakers.txt'), '\nMarc Olivier, treasurer of the Lyon Bakers Federation, agreed.\n');
     const said = await buildBoth();
     const [, rendered, total] = /rendered (\d+) of (\d+) files/.exec(said) ?? [];
@@ -85,6 +87,8 @@ describe('an incremental build', () => {
     expect((await stat(timeline)).ino).toBe(before);
     // Nor the index of places: the sentence names a person and an organization, no place.
     expect((await stat(places)).ino).toBe(placesBefore);
+    // The search shard was indexed again, but its files that did not change are the same files (hard links).
+    expect((await stat(wasm)).ino).toBe(wasmBefore);
     expect(await differencesFromScratch()).toEqual([]);
   }, 60_000);
 
