@@ -62,7 +62,8 @@ export function searchBundles(archive: Archive, size = SHARD_SIZE): { primary: s
  * Only the article pages are read (`data-pagefind-body` is on them alone); their filters (person,
  * organization, year) and sort key (date) come from `<meta>` tags the head include writes. The
  * shards are indexed at once, by Pagefind's own process. Throws when Pagefind reports an error,
- * so that a site without a working search is never put in place.
+ * so that a site without a working search is never put in place. `previousDir` is the `pagefind/`
+ * folder of the site being updated, if any: a shard's files that did not change are linked from there.
  */
 export async function indexShards(siteDir: string, shards: readonly SearchShard[], previousDir?: string): Promise<void> {
   if (shards.length === 0) return;
