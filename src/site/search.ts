@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Archive, Article } from '../model.ts';
+import { inBatches, makeFolders } from './files.ts';
 
 /** The folder, inside the site, that holds the search index and Pagefind's UI. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -102,17 +103,13 @@ async function indexShard(siteDir: string, shard: SearchShard, previous: string 
  */
 async function writeChanged(got: { errors: string[]; files: { path: string; content: Uint8Array }[] }, outputPath: string, previous: string): Promise<{ errors: string[] }> {
   if (got.errors.length) return got;
-  await Promise.all([...new Set(got.files.map((f) => path.dirname(path.join(outputPath, f.path))))].map((dir) => mkdir(dir, { recursive: true })));
-  for (let i = 0; i < got.files.length; i += 64) {
-    await Promise.all(
-      got.files.slice(i, i + 64).map(async (f) => {
-        const target = path.join(outputPath, f.path);
-        const old = path.join(previous, f.path);
-        const same = await readFile(old).then((b) => Buffer.compare(b, f.content) === 0, () => false);
-        // Across file systems a link fails: write the file then.
-        if (!same || !(await link(old, target).then(() => true, () => false))) await writeFile(target, f.content);
-      }),
-    );
-  }
+  await makeFolders(outputPath, got.files.map((f) => f.path));
+  await inBatches(got.files, async (f) => {
+    const target = path.join(outputPath, f.path);
+    const old = path.join(previous, f.path);
+    const same = await readFile(old).then((b) => Buffer.compare(b, f.content) === 0, () => false);
+    // Across file systems a link fails: write the file then.
+    if (!same || !(await link(old, target).then(() => true, () => false))) await writeFile(target, f.content);
+  });
   return { errors: [] };
 }

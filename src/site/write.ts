@@ -12,6 +12,7 @@ import { writeDownloads } from './downloads.ts';
 import { indexShards, searchBundles, searchShards, SEARCH_FOLDER } from './search.ts';
 import { entityFeeds, type FeedSite } from './feeds.ts';
 import { mark } from '../timing.ts';
+import { inBatches, makeFolders } from './files.ts';
 import { siteWideTemplates } from './templates.ts';
 import { globalFingerprint, pageFiles, planPages, selectPages, type PageFingerprints, type RenderLists } from './pages.ts';
 
@@ -220,16 +221,6 @@ export async function writeEntityFeeds(archive: Archive, entities: readonly (Per
 async function linkFiles(from: string, to: string, files: readonly string[]): Promise<void> {
   await makeFolders(to, files);
   await inBatches(files, (file) => link(path.join(from, file), path.join(to, file)).catch(() => copyFile(path.join(from, file), path.join(to, file))));
-}
-
-/** The folders inside `root` that `files` (relative to it) go into, made once each. */
-async function makeFolders(root: string, files: readonly string[]): Promise<void> {
-  await inBatches([...new Set(files.map((f) => path.dirname(path.join(root, f))))], (dir) => mkdir(dir, { recursive: true }));
-}
-
-/** Run `task` over `items`, 64 at a time: thousands of small file operations, without thousands of open handles. */
-async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(task));
 }
 
 /**
