@@ -14,7 +14,7 @@
  * not fingerprinted. `tests/perf/incremental.test.ts` checks that a site built this way is
  * byte-identical to one built from scratch.
  */
-import { createHash } from 'node:crypto';
+import { hash as cryptoHash } from 'node:crypto';
 import type { Archive, Article, ArticleId, Cited, Entity, Organization, Person, Place, Role } from '../model.ts';
 import { pageUrl } from '../link/paths.ts';
 import { byId, entityOf } from './lookup.ts';
@@ -49,12 +49,30 @@ export interface PageFingerprints {
   readonly shards?: Readonly<Record<string, string>>;
   /** Site-wide template (`timeline/index.njk`) → fingerprint, for those of `SITE_WIDE`. */
   readonly siteWide?: Readonly<Record<string, string>>;
+  /** What each page's fingerprint read (`PageReads`): the next build recomputes only those some of whose reads changed. */
+  readonly reads?: PageReads;
+}
+
+/**
+ * What the fingerprints of a build's pages read, each thing by a key and its digest when read:
+ * `article:<id>` (the article as its own page shows it), `person:<id>`, `organization:<id>`, `place:<id>`
+ * (the entity as its own page shows it), `card:<kind>:<id>` (its name and address, as other pages
+ * show it), `demand:<id>`. A fingerprint is a function of what it read, so a page none of whose reads
+ * changed has the fingerprint it had: the next build takes it as it is instead of computing it again.
+ */
+export interface PageReads {
+  readonly keys: readonly string[];
+  /** The digest of each of `keys` (`MISSING` for a thing that was looked up and not there). */
+  readonly digests: readonly string[];
+  /** Page key → the indexes in `keys` of what its fingerprint read. */
+  readonly pages: Readonly<Record<string, readonly number[]>>;
 }
 
 /** Every page rendered. */
 export const renderAll = (archive: Archive): RenderLists => ({ articles: archive.articles, people: archive.people, organizations: archive.organizations, places: archive.places });
 
-const hash = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+// One-shot hashing (Node 20.12): twice as fast as a Hash object for the short JSON of most pages.
+const hash = (value: unknown): string => cryptoHash('sha1', JSON.stringify(value), 'base64url');
 
 /**
  * The short fingerprints of what a page shows of the records it links to, each computed once per
@@ -64,32 +82,60 @@ const hash = (value: unknown): string => createHash('sha1').update(JSON.stringif
 class Cards {
   readonly #archive: Archive;
   readonly #records: ReadonlyMap<string, string> | undefined;
-  readonly #memo = new Map<unknown, string>();
+  /** Each card's hash, and the keys (`PageReads`) of what it read. */
+  readonly #memo = new Map<unknown, { readonly hash: string; readonly reads: readonly string[] }>();
+  /** The keys read since `reading` began, or null when nobody asks. */
+  #reads: Set<string> | null = null;
   constructor(archive: Archive, recordHashes?: ReadonlyMap<string, string>) {
     this.#archive = archive;
     this.#records = recordHashes;
   }
+  /** `make()`, and the keys of everything it read. */
+  reading<T>(make: () => T): { value: T; reads: Set<string> } {
+    const outer = this.#reads;
+    const reads = (this.#reads = new Set<string>());
+    try {
+      return { value: make(), reads };
+    } finally {
+      this.#reads = outer;
+      if (outer) for (const k of reads) outer.add(k);
+    }
+  }
+  /** Note that `key` (`PageReads`) was read. */
+  read(key: string): void {
+    this.#reads?.add(key);
+  }
   #once(key: unknown, make: () => unknown): string {
-    let h = this.#memo.get(key);
-    if (h === undefined) this.#memo.set(key, (h = hash(make())));
-    return h;
+    let card = this.#memo.get(key);
+    if (card === undefined) {
+      const { value, reads } = this.reading(make);
+      this.#memo.set(key, (card = { hash: hash(value), reads: [...reads] }));
+    } else if (this.#reads) for (const k of card.reads) this.#reads.add(k);
+    return card.hash;
   }
   /**
    * What a page shows of an entity it links to: its name and address. Without `kind`, the person,
    * else the organization, else the place with that id, as the templates look up a demand's makers.
    */
   entity(id: string | null, kind?: Entity['kind']): string | null {
+    if (id === null) return null;
     const a = this.#archive;
-    const e = id === null ? undefined : kind ? entityOf(a, kind, id) : (byId(a.people, id) ?? byId(a.organizations, id) ?? byId(a.places, id));
-    return e ? this.#once(e, () => [e.kind, e.id, e.url, e.name, e.aliases, e.description, e.wikidata]) : null;
+    for (const k of kind ? [kind] : ENTITY_KINDS) {
+      this.read(`card:${k}:${id}`);
+      const e = entityOf(a, k, id);
+      if (e) return this.#once(e, () => [e.kind, e.id, e.url, e.name, e.aliases, e.description, e.wikidata]);
+    }
+    return null;
   }
   /** What a page shows of an article it lists: the list item, a feed entry with its categories, and the hash of its record. */
   article(id: ArticleId): string | null {
+    this.read(`article:${id}`);
     const a = byId(this.#archive.articles, id);
     return a ? this.#once(a, () => [a.id, a.url, a.headline, a.date, a.summary, a.language, a.people.map((x) => this.entity(x, 'person')), a.organizations.map((x) => this.entity(x, 'organization')), this.#records?.get(a.id) ?? null]) : null;
   }
   /** A demand as pages list it: its text, who makes it, and the article it is in. */
   demand(id: string): string | null {
+    this.read(`demand:${id}`);
     const d = byId(this.#archive.demands, id);
     return d ? this.#once(d, () => [d, d.by.map((x) => this.entity(x)), this.article(d.article)]) : null;
   }
@@ -99,7 +145,9 @@ class Cards {
    */
   cited(ev: Cited): unknown {
     const record = this.#records?.get(ev.article);
-    return record === undefined ? ev : [record, ev.block, ev.start, ev.end];
+    if (record === undefined) return ev;
+    this.read(`article:${ev.article}`);
+    return [record, ev.block, ev.start, ev.end];
   }
   /**
    * A role as pages show it: who, what, where, and where it was read. An entity's page lists every
@@ -117,20 +165,23 @@ class Cards {
    * known by the hash (its card holds it too), and only what linking added is hashed: the links of
    * each block (their titles are the names on the cards of the article's entities), who said each
    * quote, the roles (gathered across articles). Without the hashes, the article is hashed as it is.
+   * `evidence: 'cited'` takes the roles' evidence in other articles by their records too (`digest`).
    */
-  articleItself(a: Article): unknown {
+  articleItself(a: Article, evidence: 'own' | 'cited' = 'own'): unknown {
+    this.read(`article:${a.id}`);
     const record = this.#records?.get(a.id);
     if (record === undefined) return a;
     const { blocks, events: _events, quotes, roles, ...rest } = a;
-    return [record, rest, blocks.map((b) => b.links.map((l) => [l.start, l.end, l.href])), quotes.map((q) => q.speaker), roles.map((r) => this.role(r, a.id))];
+    return [record, rest, blocks.map((b) => b.links.map((l) => [l.start, l.end, l.href])), quotes.map((q) => q.speaker), roles.map((r) => this.role(r, evidence === 'own' ? a.id : undefined))];
   }
   /**
    * An entity itself, for its own pages: the texts of its mentions, roles and quotes left to the records
    * of their articles (see `articleItself`), and each related entity by its card.
    */
-  entityItself(e: Entity): unknown {
+  entityItself(e: Entity, related: 'cards' | 'ids' = 'cards'): unknown {
+    this.read(`${e.kind}:${e.id}`);
     const records = this.#records;
-    const own: Record<string, unknown> = { ...e, related: e.related.map((r) => [this.entity(r.id, r.kind), r.articles]) };
+    const own: Record<string, unknown> = { ...e, related: e.related.map((r) => [related === 'cards' ? this.entity(r.id, r.kind) : `${r.kind}:${r.id}`, r.articles]) };
     if (records !== undefined && e.mentions.every((m) => records.has(m.article))) own['mentions'] = e.mentions.map((m) => [m.article, m.block, m.start, m.end]);
     if (e.kind === 'person') {
       own['roles'] = e.roles.map((r) => this.role(r));
@@ -139,7 +190,35 @@ class Cards {
     if (e.kind === 'organization') own['members'] = e.members.map((r) => this.role(r));
     return own;
   }
+  /**
+   * The digest of what the key (`PageReads`) names, now: whatever page reads it reads no more of it than
+   * this covers. An entity by its related entities' ids, not their cards: a page that shows the cards reads them too.
+   */
+  digest(key: string): string {
+    const [kind, id] = key.split(/:(.*)/su) as [string, string];
+    const a = this.#archive;
+    if (kind === 'card') {
+      const [k, entityId] = id.split(/:(.*)/su) as [Entity['kind'], string];
+      return this.entity(entityId, k) ?? MISSING;
+    }
+    if (kind === 'article') {
+      const x = byId(a.articles, id);
+      // The roles' evidence by the records it is in: smaller, and it covers the sentences the page shows.
+      return x ? hash(this.articleItself(x, 'cited')) : MISSING;
+    }
+    if (kind === 'demand') {
+      const d = byId(a.demands, id);
+      return d ? hash(d) : MISSING;
+    }
+    const e = entityOf(a, kind as Entity['kind'], id);
+    return e ? hash(this.entityItself(e, 'ids')) : MISSING;
+  }
 }
+
+const ENTITY_KINDS: readonly Entity['kind'][] = ['person', 'organization', 'place'];
+
+/** The digest of a thing looked up and not found (`PageReads`). */
+const MISSING = '-';
 
 /** What an article's page reads. */
 function articleDeps(cards: Cards, a: Article): unknown {
@@ -167,6 +246,12 @@ function entityDeps(archive: Archive, cards: Cards, e: Entity): unknown {
   }
   if (e.kind === 'organization') linked.push(...e.members.map((r) => cards.entity(r.person, 'person')), cards.entity(e.partOf, 'organization'), ...e.branches.map((id) => cards.entity(id, 'organization')));
   const graph = e.kind === 'place' ? null : neighbourhoodGraph(archive, `${e.kind}:${e.id}`);
+  // The graph is drawn from its nodes as their own pages show them (names, roles, counts of articles in common),
+  // chosen from `e`'s related entities and roles (in `entityItself`); the organizations of its roles and the
+  // members are looked up, there or not.
+  if (graph) for (const n of graph.nodes) cards.read(n.key);
+  if (e.kind === 'person') for (const r of e.roles) if (r.organization !== null) cards.read(`organization:${r.organization}`);
+  if (e.kind === 'organization') for (const r of e.members) cards.read(`person:${r.person}`);
   return [
     cards.entityItself(e),
     [...articles].map((id) => cards.article(id)),
@@ -244,19 +329,65 @@ export function pageFiles(key: string): string[] {
 /**
  * The pages of every article and entity of `archive`, with their fingerprints. With `recordHashes`
  * (article id → a hash of the record it was linked from) they are cheaper to compute (see `Cards`).
+ *
+ * With `previous`, the fingerprints of the previous build by the same code (the same `global`), a page
+ * none of whose reads (`PageReads`) changed keeps its previous fingerprint without computing it: after
+ * an edit, only the pages that read the edited articles, or the entities and cards that changed with
+ * them, are fingerprinted again. `tests/perf/pages.test.ts` checks that the fingerprints are those
+ * computed from nothing.
  */
-export function planPages(archive: Archive, recordHashes?: ReadonlyMap<string, string>): { pages: PagePlan[]; siteWide: SiteWidePlan[] } {
+export function planPages(
+  archive: Archive,
+  recordHashes?: ReadonlyMap<string, string>,
+  previous?: PageFingerprints | null,
+): { pages: PagePlan[]; siteWide: SiteWidePlan[]; reads: PageReads; computed: number } {
   const cards = new Cards(archive, recordHashes);
-  const plan = (key: string, fingerprint: string): PagePlan => ({ key, files: pageFiles(key), fingerprint });
-  const entityPlan = (e: Entity): PagePlan => plan(`${e.kind}:${e.id}`, hash(entityDeps(archive, cards, e)));
+  const digests = new Map<string, string>();
+  const digest = (key: string): string => {
+    let d = digests.get(key);
+    if (d === undefined) digests.set(key, (d = cards.digest(key)));
+    return d;
+  };
+  // What changed since the previous build, of what its pages read.
+  const before = previous?.reads;
+  const changed = before ? before.keys.map((k, i) => digest(k) !== before.digests[i]) : [];
+  const keys: string[] = [];
+  const index = new Map<string, number>();
+  const indexOf = (k: string): number => {
+    let i = index.get(k);
+    if (i === undefined) {
+      index.set(k, (i = keys.length));
+      keys.push(k);
+    }
+    return i;
+  };
+  const reads: Record<string, number[]> = {};
+  let computed = 0;
+  const plan = (key: string, deps: () => unknown): PagePlan => {
+    const was = before?.pages[key];
+    const fingerprint = previous?.pages[key];
+    if (was && fingerprint !== undefined && !was.some((i) => changed[i])) {
+      reads[key] = was.map((i) => indexOf(before!.keys[i]!));
+      return { key, files: pageFiles(key), fingerprint };
+    }
+    computed++;
+    const { value, reads: read } = cards.reading(deps);
+    reads[key] = [...read].map(indexOf);
+    return { key, files: pageFiles(key), fingerprint: hash(value) };
+  };
+  const entityPlan = (e: Entity): PagePlan => plan(`${e.kind}:${e.id}`, () => entityDeps(archive, cards, e));
+  const pages = [
+    ...archive.articles.map((a) => plan(`article:${a.id}`, () => articleDeps(cards, a))),
+    ...archive.people.map(entityPlan),
+    ...archive.organizations.map(entityPlan),
+    ...archive.places.map(entityPlan),
+  ];
   return {
-    pages: [
-      ...archive.articles.map((a) => plan(`article:${a.id}`, hash(articleDeps(cards, a)))),
-      ...archive.people.map(entityPlan),
-      ...archive.organizations.map(entityPlan),
-      ...archive.places.map(entityPlan),
-    ],
+    pages,
     siteWide: Object.entries(SITE_WIDE).map(([template, { file, reads }]) => ({ template, file, fingerprint: hash(reads(archive, cards)) })),
+    reads: { keys, digests: keys.map(digest), pages: reads },
+    /** How many fingerprints were computed, not taken from `previous`. */
+    computed,
   };
 }
 

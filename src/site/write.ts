@@ -56,9 +56,10 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   const out = path.resolve(outDir);
   const tmp = `${out}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
-  const { pages: plans, siteWide } = planPages(archive, options.recordHashes);
   const global = globalFingerprint(archive, options.renderer ?? '');
   const previous = options.previous ?? null;
+  // Fingerprints by other code or of another archive size are not worth reading (`selectPages` renders everything).
+  const { pages: plans, siteWide, reads } = planPages(archive, options.recordHashes, previous?.global === global ? previous : null);
   const { render, reuse } = selectPages(archive, plans, global, previous, (file) => existsSync(path.join(out, file)));
   const byKey = new Map(plans.map((p) => [p.key, p.fingerprint]));
   const shards = searchShards(archive, (a) => byKey.get(`article:${a.id}`)!, global, options.shardSize);
@@ -71,6 +72,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     pages: Object.fromEntries(plans.map((p) => [p.key, p.fingerprint])),
     shards: Object.fromEntries(shards.map((s) => [s.key, s.fingerprint])),
     siteWide: Object.fromEntries(siteWide.map((p) => [p.template, p.fingerprint])),
+    reads,
   };
   mark('plan pages');
   const cwd = process.cwd();

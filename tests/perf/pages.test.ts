@@ -2,9 +2,14 @@
  * Page fingerprints (src/site/pages.ts): a page's fingerprint must change whenever what it shows
  * does. The whole-site check is tests/perf/incremental.test.ts; these are the cases it cannot reach.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Archive, Article, Person, Place } from '../../src/model.ts';
-import { planPages } from '../../src/site/pages.ts';
+import { buildArchive } from '../../src/build.ts';
+import { planPages, type PageFingerprints, type PageReads } from '../../src/site/pages.ts';
+import { REPO_ROOT } from '../helpers/site.ts';
 
 const common = { aliases: [], description: null, wikidata: null, articles: [], mentions: [], related: [] };
 const person = (id: string, name: string, related: Person['related'] = []): Person =>
@@ -69,4 +74,61 @@ describe('planPages', () => {
     expect(described['places/index.njk']).not.toBe(before['places/index.njk']);
     expect(described['sitemap.njk']).toBe(before['sitemap.njk']);
   });
+});
+
+// After an edit, `planPages` takes the fingerprint of a page none of whose reads changed from the previous
+// build instead of computing it. Each edit in turn (they build on each other) over the real content and two
+// small articles: every fingerprint must be the one computed from nothing.
+describe('planPages with the previous build', () => {
+  let root: string;
+  const file = (name: string): string => path.join(root, 'articles', name);
+  const replaceIn = async (f: string, from: string, to: string): Promise<void> => {
+    const text = await readFile(f, 'utf8');
+    if (!text.includes(from)) throw new Error(`${f} has no ${from}`);
+    await writeFile(f, text.replace(from, to));
+  };
+  let previous: PageFingerprints | null = null;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'dossier-plan-'));
+    await cp(path.join(REPO_ROOT, 'content'), root, { recursive: true });
+    await writeFile(file('zz-dockers.txt'), '---\nheadline: Dockers walk out in Marseille\ndate: 2022-03-04\n---\nDockers at the port of Marseille walked out, said Paul Ferrand, secretary of the Dockers Union of Marseille.\n\nThe Dockers Union of Marseille wants a pay rise.\n');
+    await writeFile(file('zz-bakers.txt'), '---\ndate: 2022-04-05\n---\nBakers protest in Lyon\n\nBakers in Lyon protested on Monday, said Claire Vidal of the Lyon Bakers Federation.\n\nMarc Olivier, treasurer of the Lyon Bakers Federation, agreed.\n');
+  }, 60_000);
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['the first build', async () => {}],
+    ['nothing changed', async () => {}],
+    ['a sentence names someone new', () => appendFile(file('zz-dockers.txt'), '\nAnne Roux, spokeswoman of the Dockers Union of Marseille, agreed.\n')],
+    ['a headline changes', () => replaceIn(file('zz-dockers.txt'), 'headline: Dockers walk out in Marseille', 'headline: Marseille dockers stop work')],
+    ['a date changes', () => replaceIn(file('zz-bakers.txt'), 'date: 2022-04-05', 'date: 2018-01-02')],
+    // The union's mentions grow in an article that does not name Paul Ferrand: his page draws the union in its graph with its count.
+    ['an organization is named in a new article', () => writeFile(file('zz-port.txt'), '---\ndate: 2022-06-07\n---\nPort strike goes on\n\nThe Dockers Union of Marseille said the strike goes on.\n')],
+    ['two people meet in a new article', () => writeFile(file('zz-meeting.txt'), '---\ndate: 2022-07-08\n---\nBakers and dockers meet\n\nClaire Vidal met Paul Ferrand in Lyon.\n')],
+    ['a demand is added', () => appendFile(file('zz-dockers.txt'), '\nThe Dockers Union of Marseille demands more staff at the port.\n')],
+    ['a person is renamed in one article', () => replaceIn(file('zz-bakers.txt'), 'Marc Olivier', 'Marc Oliver')],
+    ['the curation describes an organization', () => replaceIn(path.join(root, 'entities.yaml'), '\nentities:\n', '\nentities:\n  - name: Lyon Bakers Federation\n    kind: organization\n    description: The bakers of Lyon.\n\n')],
+    ['the curation changes a description', () => replaceIn(path.join(root, 'entities.yaml'), 'description: Police union of the UNSA confederation.', 'description: The police union of the UNSA confederation.')],
+    ['an article is removed', () => rm(file('zz-meeting.txt'))],
+  ])('should give the fingerprints computed from nothing after %s', async (_, edit) => {
+    await edit();
+    const { archive: a, recordHashes, problems } = await buildArchive(root);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const fresh = planPages(a, recordHashes);
+    const planned = planPages(a, recordHashes, previous);
+    expect(Object.fromEntries(planned.pages.map((p) => [p.key, p.fingerprint]))).toEqual(Object.fromEntries(fresh.pages.map((p) => [p.key, p.fingerprint])));
+    // What each page read, by name: the same whether computed or carried over.
+    const named = (r: PageReads): Record<string, string[]> => Object.fromEntries(Object.entries(r.pages).map(([k, is]) => [k, is.map((i) => r.keys[i]!).sort()]));
+    expect(named(planned.reads)).toEqual(named(fresh.reads));
+    // Computed again: every page the first time, none when nothing changed, not all after an edit (a union
+    // named in every article, whose description changes, is on most pages).
+    if (previous === null) expect(planned.computed).toBe(fresh.pages.length);
+    else if (_ === 'nothing changed') expect(planned.computed).toBe(0);
+    else expect(planned.computed).toBeLessThan(fresh.pages.length);
+    previous = { global: 'same code', pages: Object.fromEntries(planned.pages.map((p) => [p.key, p.fingerprint])), reads: planned.reads };
+  }, 60_000);
 });
