@@ -2,6 +2,9 @@
  * The model file: gzip of `DNER` + version byte + u32 header length + JSON header + arrays.
  * Weights are stored as int16 with one scale per pass (quantisation costs < 0.05 F1);
  * the lexicon tables are hashed keys (Float64), so no text of the training data is stored.
+ * Version 2 stores only the weights that are not zero (about 3 % of them), as their places and
+ * values: the file inflates to 4 MB instead of 38, and loads in a fifth of the time.
+ * Version 1 (every weight) is still read.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -11,7 +14,7 @@ import { NerModel } from './pipeline.ts';
 import type { Scheme } from './spans.ts';
 
 const MAGIC = 'DNER';
-const VERSION = 1;
+const VERSION = 2;
 
 interface Header {
   scheme: Scheme;
@@ -32,11 +35,30 @@ function quantize(w: Float32Array): { q: Int16Array; scale: number } {
   return { q, scale };
 }
 
-function dequantize(q: Int16Array, scale: number): Float32Array {
-  // Shared memory, so that worker threads can tag with these very weights (see `modelParts`)
-  // rather than loading and holding a copy of their own (75 MB).
-  const w = new Float32Array(new SharedArrayBuffer(q.length * 4));
-  for (let i = 0; i < q.length; i++) w[i] = q[i]! * scale;
+/** The weights of `q` that are not zero: their places (each as the step from the one before, which gzip packs better) and values. */
+function sparse(q: Int16Array): { at: Uint32Array; q: Int16Array } {
+  let n = 0;
+  for (let i = 0; i < q.length; i++) if (q[i] !== 0) n++;
+  const at = new Uint32Array(n);
+  const values = new Int16Array(n);
+  for (let i = 0, k = 0, last = 0; i < q.length; i++) {
+    if (q[i] === 0) continue;
+    at[k] = i - last;
+    last = i;
+    values[k++] = q[i]!;
+  }
+  return { at, q: values };
+}
+
+/**
+ * `size` weights: the int16 `q` times `scale`, at the places `steps` lead to (every place when null), zero elsewhere.
+ * In shared memory, so that worker threads can tag with these very weights (see `modelParts`)
+ * rather than loading and holding a copy of their own (75 MB).
+ */
+function dequantize(size: number, q: Int16Array, scale: number, steps: Uint32Array | null): Float32Array {
+  const w = new Float32Array(new SharedArrayBuffer(size * 4));
+  if (steps === null) for (let i = 0; i < size; i++) w[i] = q[i]! * scale;
+  else for (let k = 0, i = 0; k < steps.length; k++) w[(i += steps[k]!)] = q[k]! * scale;
   return w;
 }
 
@@ -54,13 +76,16 @@ export function serializeModel(model: NerModel, trainedOn: string): Buffer {
     created: 'npm run train',
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const nonZero = [q1.q, q2.q].map(sparse);
   const head = Buffer.alloc(9);
   head.write(MAGIC, 0, 'latin1');
   head.writeUInt8(VERSION, 4);
   head.writeUInt32LE(json.length, 5);
   // Pad the header so the Float64 arrays start 8-byte aligned.
   const pad = Buffer.alloc((8 - ((9 + json.length) % 8)) % 8);
-  const parts = [head, json, pad, ...lex.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)), Buffer.from(q1.q.buffer), Buffer.from(q2.q.buffer)];
+  // Per pass: the count of weights that are not zero (u32), their places (u32 steps), their values (int16).
+  const weights = nonZero.flatMap(({ at, q }) => [Buffer.from(new Uint32Array([at.length]).buffer), Buffer.from(at.buffer), Buffer.from(q.buffer)]);
+  const parts = [head, json, pad, ...lex.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)), ...weights];
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
@@ -71,7 +96,8 @@ export function saveModel(model: NerModel, path: string, trainedOn: string): voi
 export function deserializeModel(gz: Buffer): NerModel {
   const buf = gunzipSync(gz);
   if (buf.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a Dossier NER model file');
-  if (buf.readUInt8(4) !== VERSION) throw new Error(`unsupported NER model version ${buf.readUInt8(4)}`);
+  const version = buf.readUInt8(4);
+  if (version !== 1 && version !== 2) throw new Error(`unsupported NER model version ${version}`);
   const len = buf.readUInt32LE(5);
   const header = JSON.parse(buf.toString('utf8', 9, 9 + len)) as Header;
   let at = 9 + len;
@@ -84,14 +110,22 @@ export function deserializeModel(gz: Buffer): NerModel {
     return a;
   });
   const size = (1 << header.bits) * header.tags.length;
-  const readQ = (): Int16Array => {
-    const q = new Int16Array(size);
-    Buffer.from(q.buffer).set(buf.subarray(at, at + size * 2));
-    at += size * 2;
-    return q;
+  // Copies, aligned: the arrays in the file are at any offset.
+  const read = <T extends Uint32Array | Int16Array>(make: (n: number) => T, n: number): T => {
+    const a = make(n);
+    Buffer.from(a.buffer).set(buf.subarray(at, at + a.byteLength));
+    at += a.byteLength;
+    return a;
   };
-  const w1 = dequantize(readQ(), header.scales[0]!);
-  const w2 = dequantize(readQ(), header.scales[1]!);
+  const pass = (scale: number): Float32Array => {
+    if (version === 1) return dequantize(size, read((n) => new Int16Array(n), size), scale, null);
+    const n = buf.readUInt32LE(at);
+    at += 4;
+    const places = read((k) => new Uint32Array(k), n);
+    return dequantize(size, read((k) => new Int16Array(k), n), scale, places);
+  };
+  const w1 = pass(header.scales[0]!);
+  const w2 = pass(header.scales[1]!);
   const nt = header.tags.length;
   return new NerModel(header.scheme, header.bits, Lexicon.fromArrays(lexArrays), new Perceptron(nt, header.bits, w1), new Perceptron(nt, header.bits, w2));
 }
