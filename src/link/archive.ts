@@ -216,7 +216,11 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
   const quotesOfSpeaker = groupBy(quotes, (q) => (q.speaker === null ? [] : [q.speaker]));
   const branchesOf = groupBy(entities, (x) => (x.curated?.partOf ? [curatedKey(x.curated.partOf)] : []));
   const demandsOf = demandsByOrganization(demands, new Set(entities.filter((e) => e.kind === 'organization').map((e) => idOf(e.key)!)), rolesOfOrganization);
-  const byName = <T extends { name: string }>(list: T[]): T[] => list.sort((a, b) => collator.compare(sortName(a.name), sortName(b.name)) || (a.name < b.name ? -1 : 1));
+  const byName = <T extends { name: string }>(list: T[]): T[] => {
+    // Each name's sort key once, not once per comparison.
+    const keys = new Map(list.map((x) => [x, sortName(x.name)]));
+    return list.sort((a, b) => collator.compare(keys.get(a)!, keys.get(b)!) || (a.name < b.name ? -1 : 1));
+  };
   const people: Person[] = byName(entities.filter((e) => e.kind === 'person').map((e) => {
     const b = base(e);
     return { ...b, id: b.id as PersonId, kind: 'person' as const, roles: rolesOfPerson.get(b.id) ?? [], quotes: quotesOfSpeaker.get(b.id) ?? [] };
