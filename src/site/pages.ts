@@ -195,10 +195,10 @@ class Cards {
    * this covers. An entity by its related entities' ids, not their cards: a page that shows the cards reads them too.
    */
   digest(key: string): string {
-    const [kind, id] = key.split(/:(.*)/su) as [string, string];
+    const [kind, id] = splitKey(key);
     const a = this.#archive;
     if (kind === 'card') {
-      const [k, entityId] = id.split(/:(.*)/su) as [Entity['kind'], string];
+      const [k, entityId] = splitKey(id) as [Entity['kind'], string];
       return this.entity(entityId, k) ?? MISSING;
     }
     if (kind === 'article') {
@@ -216,6 +216,9 @@ class Cards {
 }
 
 const ENTITY_KINDS: readonly Entity['kind'][] = ['person', 'organization', 'place'];
+
+/** `person:jane-roe` → `['person', 'jane-roe']`: split at the first colon (an id may hold more). */
+const splitKey = (key: string): [string, string] => key.split(/:(.*)/su) as [string, string];
 
 /** The digest of a thing looked up and not found (`PageReads`). */
 const MISSING = '-';
@@ -321,7 +324,7 @@ export interface SiteWidePlan {
 
 /** The files of the pages of the article or entity with this key (`person:jane-roe`), relative to the site folder. */
 export function pageFiles(key: string): string[] {
-  const [kind, id] = key.split(/:(.*)/su) as ['article' | Entity['kind'], string];
+  const [kind, id] = splitKey(key) as ['article' | Entity['kind'], string];
   const url = pageUrl(kind, id);
   return kind === 'person' || kind === 'organization' ? [`${url}index.html`, `${url}feed.xml`, `${url}feed.json`] : [`${url}index.html`];
 }
@@ -340,7 +343,13 @@ export function planPages(
   archive: Archive,
   recordHashes?: ReadonlyMap<string, string>,
   previous?: PageFingerprints | null,
-): { pages: PagePlan[]; siteWide: SiteWidePlan[]; reads: PageReads; computed: number } {
+): {
+  pages: PagePlan[];
+  siteWide: SiteWidePlan[];
+  reads: PageReads;
+  /** How many fingerprints were computed, not taken from `previous`. */
+  computed: number;
+} {
   const cards = new Cards(archive, recordHashes);
   const digests = new Map<string, string>();
   const digest = (key: string): string => {
@@ -386,7 +395,6 @@ export function planPages(
     pages,
     siteWide: Object.entries(SITE_WIDE).map(([template, { file, reads }]) => ({ template, file, fingerprint: hash(reads(archive, cards)) })),
     reads: { keys, digests: keys.map(digest), pages: reads },
-    /** How many fingerprints were computed, not taken from `previous`. */
     computed,
   };
 }
