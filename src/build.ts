@@ -27,7 +27,7 @@ export interface BuildOptions {
   readonly cache?: string | false;
   /** Extract on a second thread when there are many articles to extract. @default true */
   readonly threads?: boolean;
-  /** Bytes of content files already read, by absolute path (`inputsFingerprint`): not read again. */
+  /** Bytes of content files (articles and the curation file) already read, by absolute path (`inputsFingerprint`): not read again. */
   readonly read?: ReadonlyMap<string, Uint8Array>;
 }
 
@@ -50,7 +50,7 @@ export function tagger(): NameTagger {
  * Never throws on bad content; errors are in `problems`, and the caller decides.
  */
 export async function buildArchive(contentDir: string, options: Readonly<BuildOptions> = {}): Promise<BuildResult> {
-  const [{ files, skipped }, { curation, problems: curationProblems }] = await Promise.all([readArticleFiles(contentDir, options.read), readCuration(contentDir)]);
+  const [{ files, skipped }, { curation, problems: curationProblems }] = await Promise.all([readArticleFiles(contentDir, options.read), readCuration(contentDir, options.read)]);
   mark('read files');
   const lexicon = buildLexicon(curation);
   const cache = options.cache ? await openExtractionCache(options.cache, curation) : null;

@@ -15,12 +15,13 @@ const ENTRY_KEYS = ['name', 'kind', 'aliases', 'description', 'wikidata', 'roles
  *
  * A missing file is an empty curation; a contradiction (one alias on two entities,
  * an unknown kind, a role naming no curated organization) is an error naming the line.
+ * `read` holds bytes already read, by absolute path (`inputsFingerprint`), as for the articles.
  */
-export async function readCuration(contentDir: string): Promise<{ curation: Curation; problems: Problem[] }> {
+export async function readCuration(contentDir: string, read?: ReadonlyMap<string, Uint8Array>): Promise<{ curation: Curation; problems: Problem[] }> {
   const file = CURATION_FILE;
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path.join(contentDir, file));
+    bytes = read?.get(path.join(contentDir, file)) ?? (await readFile(path.join(contentDir, file)));
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT') return { curation: EMPTY, problems: [] };

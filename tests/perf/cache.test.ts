@@ -127,13 +127,20 @@ describe('the extraction cache', () => {
   // `dossier build` reads every file once, for its inputs' fingerprint, and builds from those very bytes.
   it('should build from the bytes the inputs fingerprint read, not read the files again', async () => {
     const file = path.join(articles(), 'zz-dockers.txt');
+    const curationFile = path.join(content, 'entities.yaml');
+    const curation = await readFile(curationFile, 'utf8');
     await writeFile(file, `---\ndate: 2021-06-01\n---\n${DOCKERS}`);
     const { fingerprint, read } = await inputsFingerprint(content);
     expect(read.has(file)).toBe(true);
+    expect(read.has(curationFile)).toBe(true);
     await writeFile(file, `---\ndate: 2021-06-01\n---\n${DOCKERS.replace('Martine Lefebvre', 'Odile Marchand')}`);
+    await writeFile(curationFile, curation.replace('description: Police union of the UNSA confederation.', 'description: Changed after the fingerprint.'));
     const built = await buildArchive(content, { cache, read });
     expect(built.archive.people.map((p) => p.name)).toContain('Martine Lefebvre');
     expect(built.archive.people.map((p) => p.name)).not.toContain('Odile Marchand');
+    // The curation file too: its description as it was read.
+    expect(built.archive.organizations.find((o) => o.name === 'Unsa Police')?.description).toBe('Police union of the UNSA confederation.');
+    await writeFile(curationFile, curation);
     expect((await inputsFingerprint(content)).fingerprint).not.toBe(fingerprint);
   });
 });
