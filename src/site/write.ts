@@ -99,7 +99,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
     // thousands of pages holds them all in memory. The first run renders the site-wide pages too.
     let rendered = 0;
-    const siteWideFiles = await siteWideTemplates(path.join(PACKAGE_ROOT, 'templates'));
+    const siteWideFiles = await siteWideTemplates();
     const chunks = chunkLists(render, CHUNK);
     const lastWithArticles = chunks.reduce((last, c, i) => (c.articles.length > 0 ? i : last), 0);
     const search = searchBundles(archive, options.shardSize);
