@@ -1,11 +1,27 @@
 #!/usr/bin/env node
-// The heaviest npm dependencies load first, with Node's own loader: through tsx's loader hooks, which
-// every later import goes through, they load a third slower (start-up 0.57 -> 0.44 s). Only a speed-up:
-// a dependency left out of the list still loads, later.
-await Promise.all(
-  ['@11ty/eleventy', '@11ty/eleventy-plugin-rss', 'chrono-node/en', 'remark-parse', 'remark-html', 'unified', 'gray-matter', '@sindresorhus/slugify', 'pagefind', 'd3-force', 'csv-stringify/sync'].map((m) => import(m)),
-);
-// Run the TypeScript CLI through tsx's loader: Node 20 cannot strip types itself.
-const { register } = await import('tsx/esm/api');
-register();
-await import('../src/cli.ts');
+// Runs the CLI compiled into one bundle (bin/compile.js: made on the first run, and again when a source
+// changes), or, if it cannot be made or DOSSIER_FROM_SOURCES is set, its TypeScript through tsx.
+import { pathToFileURL } from 'node:url';
+import { compiled } from './compile.js';
+
+const bundle = process.env['DOSSIER_FROM_SOURCES']
+  ? null
+  : await compiled().catch((e) => {
+      // Slower to start, and the sources will say what is wrong with them, if anything.
+      process.stderr.write(`dossier: running from the TypeScript sources (the bundle could not be made: ${String(e?.message ?? e).split('\n')[0]})\n`);
+      return null;
+    });
+if (bundle) {
+  await import(pathToFileURL(`${bundle}/cli.js`).href);
+} else {
+  // The heaviest npm dependencies load first, with Node's own loader: through tsx's loader hooks, which
+  // every later import goes through, they load a third slower. Only a speed-up: a dependency left out of
+  // the list still loads, later.
+  await Promise.all(
+    ['@11ty/eleventy', '@11ty/eleventy-plugin-rss', 'chrono-node/en', 'remark-parse', 'remark-html', 'unified', 'gray-matter', '@sindresorhus/slugify', 'pagefind', 'd3-force', 'csv-stringify/sync'].map((m) => import(m)),
+  );
+  // Node 20 cannot strip types itself.
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

@@ -2,15 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ArticleRecord, Curation, FrontMatter, Source } from './model.ts';
 import { idClashes, sourceOf, type ArticleFile } from './read/index.ts';
 import { mark } from './timing.ts';
+import { SRC } from './root.ts';
 
 /** Bump when the layout of the cache or of its entries changes. */
 const FORMAT = 'dossier-extract-2';
 
-const SRC = path.dirname(fileURLToPath(import.meta.url));
 
 /** Entry points of the code that decides what reading and extraction return; their relative imports are followed. */
 const EXTRACTOR_ENTRIES = ['read/index.ts', 'extract/index.ts', 'ner/index.ts'];

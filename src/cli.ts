@@ -6,7 +6,8 @@ import { buildArchive, tagger } from './build.ts';
 import { readCuration, readSource } from './read/index.ts';
 import { buildLexicon, extractArticle } from './extract/index.ts';
 import { formatProblems, summarize } from './report.ts';
-import { PACKAGE_ROOT, writeSite } from './site/write.ts';
+import { writeSite } from './site/write.ts';
+import { PACKAGE_ROOT, TEMPLATES } from './root.ts';
 import { recordJson } from './site/record.ts';
 import { mark } from './timing.ts';
 import { inputsFingerprint, readStamp, removeStamp, rendererHash, siteFingerprint, writeStamp, type BuildReport } from './stamp.ts';
@@ -204,7 +205,7 @@ async function serve(content: string, out: string, port: number): Promise<number
   await serveSite({
     build: () => build(content, out, path.resolve(CACHE)),
     out: path.resolve(out),
-    watch: [path.resolve(content), path.join(PACKAGE_ROOT, 'templates')],
+    watch: [path.resolve(content), TEMPLATES],
     port,
   });
   return new Promise<number>(() => undefined);

@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Problem } from './model.ts';
 import type { PageFingerprints } from './site/pages.ts';
 import { extractorHash } from './cache.ts';
 import { CURATION_FILE } from './read/curation.ts';
+import { PACKAGE_ROOT as ROOT } from './root.ts';
 
 const FORMAT = 'dossier-site-1';
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What `dossier build` said about a build, to say again when the next one finds nothing changed. */
 export interface BuildReport {

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleRecord, Curation, Source } from '../model.ts';
 import { modelParts, type ModelParts } from '../ner/model-io.ts';
 import { loadDefaultModel } from '../ner/tagger.ts';
+import { COMPILED, compiledEntry } from '../root.ts';
 
 /** What the main thread sends a worker: first the tagger's model, then the work. */
 export type ToWorker = { readonly type: 'model'; readonly parts: ModelParts } | Work;
@@ -44,7 +45,8 @@ export class ExtractionWorker {
   private onMessage: ((m: FromWorker) => void) | null = null;
 
   private constructor() {
-    this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url));
+    // Compiled, the bundle's worker entry; from the sources, a boot file that registers tsx.
+    this.worker = new Worker(COMPILED ? compiledEntry('worker.js') : new URL('./worker-boot.mjs', import.meta.url));
     // It must never keep the process alive, nor crash it.
     this.worker.unref();
     this.stopped = new Promise((resolve) => {

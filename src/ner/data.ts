@@ -1,11 +1,11 @@
 /** Where the CoNLL-2003 data lives: `../shared/ner/conll2003/` beside the repository, or `$DOSSIER_NER_DATA`. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../root.ts';
 import { readConll, type ConllDoc } from './conll.ts';
 
-/** Root of the repository (two levels above this file). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Root of the repository. */
+export const REPO_ROOT = PACKAGE_ROOT;
 
 /** Folder holding `eng.train` and `eng.testa`. `DOSSIER_NER_DATA` may name it or a folder containing `conll2003/`. */
 export function dataDir(): string {

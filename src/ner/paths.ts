@@ -1,5 +1,5 @@
 /** Where the committed model lives. */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { SRC } from '../root.ts';
 
-export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), 'model.bin.gz');
+export const DEFAULT_MODEL_PATH = join(SRC, 'ner', 'model.bin.gz');

@@ -1,11 +1,11 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Archive } from '../model.ts';
 import { archiveCsvFiles } from './csv.ts';
+import { SRC } from '../root.ts';
 
 /** The JSON Schema of `data/archive.json`, kept in the repository beside this file. */
-export const ARCHIVE_SCHEMA = fileURLToPath(new URL('archive.schema.json', import.meta.url));
+export const ARCHIVE_SCHEMA = path.join(SRC, 'site', 'archive.schema.json');
 
 /**
  * Write the downloads that sit beside `data/archive.json` in `siteDir`: its JSON Schema and one

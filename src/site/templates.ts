@@ -4,11 +4,9 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
+import { TEMPLATES } from '../root.ts';
 
-/** The templates folder of this package. */
-const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 /** A template outside the `_` folders: its path in `templates/` and its front matter. */
 interface TemplateHead {

@@ -3,9 +3,7 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, writeFile 
 import path from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import { register } from 'tsx/esm/api';
 import type { Archive, Organization, Person } from '../model.ts';
 import { archiveJson } from './export.ts';
 import { writeDownloads } from './downloads.ts';
@@ -14,10 +12,8 @@ import { entityFeeds, type FeedSite } from './feeds.ts';
 import { mark } from '../timing.ts';
 import { inBatches, makeFolders } from './files.ts';
 import { siteWideTemplates } from './templates.ts';
+import { COMPILED, compiledEntry, PACKAGE_ROOT, TEMPLATES } from '../root.ts';
 import { globalFingerprint, pageFiles, planPages, selectPages, type PageFingerprints, type RenderLists } from './pages.ts';
-
-/** The folder that holds `.eleventy.ts` and `templates/`. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface WriteOptions {
   /**
@@ -78,8 +74,10 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   const cwd = process.cwd();
   // Eleventy resolves its folders against the working directory: the package's.
   process.chdir(PACKAGE_ROOT);
-  // Eleventy imports `.eleventy.ts` with Node's own loader: make sure TypeScript loads, whoever calls us.
-  const unregister = register();
+  // Eleventy imports its configuration with Node's own loader. Compiled (`bin/compile.js`), it is the bundle's
+  // `eleventy.js`, which shares this code's modules; from the sources, `.eleventy.ts`, through tsx, whoever calls us.
+  const configPath = COMPILED ? path.relative(PACKAGE_ROOT, compiledEntry('eleventy.js')) : '.eleventy.ts';
+  const unregister = COMPILED ? null : (await import('tsx/esm/api')).register();
   // Search indexing runs in Pagefind's own process: it starts as soon as every article page is in
   // place, while Node renders the entity pages.
   let indexing: Promise<void> | null = null;
@@ -105,7 +103,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     const search = searchBundles(archive, options.shardSize);
     for (const [i, chunk] of chunks.entries()) {
       const eleventy = new Eleventy('templates', tmp, {
-        configPath: '.eleventy.ts',
+        configPath,
         quietMode: true,
         config: (config) => {
           config.addGlobalData('archive', archive);
@@ -154,7 +152,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     await rm(tmp, { recursive: true, force: true });
     throw e;
   } finally {
-    await unregister();
+    await unregister?.();
     process.chdir(cwd);
   }
 }
@@ -211,7 +209,7 @@ function countPages(written: unknown): number {
 
 /** The feeds of each of `entities` (src/site/feeds.ts), beside its page in the site folder `dir`. */
 export async function writeEntityFeeds(archive: Archive, entities: readonly (Person | Organization)[], dir: string): Promise<void> {
-  const site = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'templates', '_data', 'site.json'), 'utf8')) as FeedSite;
+  const site = JSON.parse(await readFile(path.join(TEMPLATES, '_data', 'site.json'), 'utf8')) as FeedSite;
   await inBatches(entities, async (e) => {
     const { atom, json } = entityFeeds(archive, e, site);
     await mkdir(path.join(dir, e.url), { recursive: true });

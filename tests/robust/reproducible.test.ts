@@ -1,7 +1,7 @@
 /**
  * Reproducible builds: the same content gives a byte-identical site, whatever the output folder,
  * the content folder's location, the clock, the time zone, the locale, and whether extraction
- * came from the cache.
+ * came from the cache, and whether the CLI ran compiled (`bin/compile.js`) or from its TypeScript.
  */
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,11 +22,14 @@ beforeAll(async () => {
   await cp(path.join(REPO_ROOT, 'content'), copy, { recursive: true });
   const one = await runCli(['build', '--content', path.join(REPO_ROOT, 'content'), '--out', path.join(root, 'one')], root, { TZ: 'UTC', LC_ALL: 'C', LANG: 'C' });
   expect(one.code, one.stderr).toBe(0);
-  // Ten years on, a warm extraction cache, the far side of the date line, another locale, another content path.
+  expect(one.stderr).not.toContain('running from the TypeScript sources');
+  // Ten years on, a warm extraction cache, the far side of the date line, another locale, another content path,
+  // and the CLI run from its sources through tsx (the first build ran the compiled bundle).
   const two = await runCli(['build', '--content', copy, '--out', path.join(root, 'two-site')], root, {
     TZ: 'Pacific/Kiritimati',
     LC_ALL: 'fr_FR.UTF-8',
     LANG: 'fr_FR.UTF-8',
+    DOSSIER_FROM_SOURCES: '1',
     NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import=${SHIFT_CLOCK}`.trim(),
   });
   expect(two.code, two.stderr).toBe(0);
