@@ -58,25 +58,29 @@ export function searchBundles(archive: Archive, size = SHARD_SIZE): { primary: s
 }
 
 /**
- * Index each of `shards` from the article pages in `siteDir`, into `siteDir/pagefind/<key>/`.
+ * Index each of `shards` into `siteDir/pagefind/<key>/`, from the article pages that `page` gives: the
+ * HTML, or a promise of it for a page not yet written.
  *
- * Only the article pages are read (`data-pagefind-body` is on them alone); their filters (person,
- * organization, year) and sort key (date) come from `<meta>` tags the head include writes. The
- * shards are indexed at once, by Pagefind's own process. Throws when Pagefind reports an error,
- * so that a site without a working search is never put in place. `previousDir` is the `pagefind/`
- * folder of the site being updated, if any: a shard's files that did not change are linked from there.
+ * Only the article pages are indexed (`data-pagefind-body` is on them alone); their filters (person,
+ * organization, year) and sort key (date) come from `<meta>` tags the head include writes. Each page
+ * goes to Pagefind's process as soon as `page` gives it, in the shard's order: Pagefind numbers pages
+ * in the order it gets them, so the same order makes the same index, byte for byte, whichever pages
+ * came early (an edit: the unchanged ones, while Eleventy renders the others). Throws when Pagefind
+ * reports an error, so that a site without a working search is never put in place. `previousDir` is the
+ * `pagefind/` folder of the site being updated, if any: a shard's files that did not change are linked from there.
  */
-export async function indexShards(siteDir: string, shards: readonly SearchShard[], previousDir?: string): Promise<void> {
+export async function indexShards(siteDir: string, shards: readonly SearchShard[], page: (a: Article) => string | Promise<string>, previousDir?: string): Promise<void> {
   if (shards.length === 0) return;
+  const sent = new InFlight();
   try {
-    await Promise.all(shards.map((s) => indexShard(siteDir, s, previousDir && path.join(previousDir, s.key))));
+    await Promise.all(shards.map((s) => indexShard(siteDir, s, page, sent, previousDir && path.join(previousDir, s.key))));
   } finally {
     // The Pagefind binary runs as a child process; close it so that a build does not keep Node alive.
     await pagefind.close();
   }
 }
 
-async function indexShard(siteDir: string, shard: SearchShard, previous: string | undefined): Promise<void> {
+async function indexShard(siteDir: string, shard: SearchShard, page: (a: Article) => string | Promise<string>, sent: InFlight, previous: string | undefined): Promise<void> {
   const { index, errors } = await pagefind.createIndex({
     // Result links end in index.html like every other link, so that they work from any folder.
     keepIndexUrl: true,
@@ -84,18 +88,55 @@ async function indexShard(siteDir: string, shard: SearchShard, previous: string 
     excludeSelectors: ['.pn'],
   });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  // The shard's pages by a glob of their folders (`articles/{a,b}/index.html`): Pagefind reads them itself.
-  const folders = shard.articles.map((a) => a.url.replace(/^articles\/|\/$/g, ''));
-  const glob = folders.length === 1 ? `articles/${folders[0]}/index.html` : `articles/{${folders.join(',')}}/index.html`;
-  const added = shard.articles.length ? await index.addDirectory({ path: path.resolve(siteDir), glob }) : { errors: [], page_count: 0 };
+  // Sent one after the other without waiting for Pagefind, which takes them in the order sent.
+  const added: Promise<{ errors: string[] }>[] = [];
+  for (const a of shard.articles) {
+    const got = page(a);
+    const html = typeof got === 'string' ? got : await got;
+    await sent.room();
+    added.push(sent.add(index.addHTMLFile({ sourcePath: `${a.url}index.html`, content: html }), html.length));
+  }
+  const problems = (await Promise.all(added)).flatMap((r) => r.errors);
   const outputPath = path.resolve(siteDir, SEARCH_FOLDER, shard.key);
   // A shard the site already has (an edit) differs from the new one in a few files: the new shard keeps the
   // others by hard links, and only those few are written (Pagefind would write all of its 500-odd files).
   const written = previous && existsSync(previous) ? await writeChanged(await index.getFiles(), outputPath, previous) : await index.writeFiles({ outputPath });
-  const problems = [...errors, ...added.errors, ...written.errors];
+  problems.push(...written.errors);
   if (problems.length) throw new Error(`pagefind: ${problems.join('; ')}`);
-  if (added.page_count !== shard.articles.length) throw new Error(`pagefind: indexed ${added.page_count} of the ${shard.articles.length} pages of search shard ${shard.key}`);
 }
+
+/**
+ * The pages sent to Pagefind and not yet indexed. Pagefind takes one message at a time, and what waits
+ * is held by this process: a build from scratch would hold every article page at once (4,000: 40 MB of
+ * HTML, twice that as messages). Up to `MAX_IN_FLIGHT` characters, a page is sent at once.
+ */
+class InFlight {
+  private chars = 0;
+  private readonly pending = new Set<Promise<void>>();
+
+  /** Settles when a page can be sent. */
+  async room(): Promise<void> {
+    while (this.chars > MAX_IN_FLIGHT && this.pending.size > 0) await Promise.race(this.pending);
+  }
+
+  /** Count `chars` characters in flight until `sending` settles. */
+  add<T>(sending: Promise<T>, chars: number): Promise<T> {
+    this.chars += chars;
+    // Settles, never rejects: the caller meets a failure through `sending`.
+    const done: Promise<void> = sending.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      this.chars -= chars;
+      this.pending.delete(done);
+    });
+    this.pending.add(done);
+    return sending;
+  }
+}
+
+/** Characters of HTML sent to Pagefind and not yet indexed, at most (about one shard's pages). */
+const MAX_IN_FLIGHT = 2_000_000;
 
 /**
  * Write the index `files` into `outputPath`: a file whose bytes the same file of the `previous` shard has is

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Eleventy from '@11ty/eleventy';
-import type { Archive, Organization, Person } from '../model.ts';
+import type { Archive, Article, Organization, Person } from '../model.ts';
 import { archiveJson } from './export.ts';
 import { writeDownloads } from './downloads.ts';
 import { indexShards, searchBundles, searchShards, SEARCH_FOLDER } from './search.ts';
@@ -78,28 +78,34 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   // `eleventy.js`, which shares this code's modules; from the sources, `.eleventy.ts`, through tsx, whoever calls us.
   const configPath = COMPILED ? path.relative(PACKAGE_ROOT, compiledEntry('eleventy.js')) : '.eleventy.ts';
   const unregister = COMPILED ? null : (await import('tsx/esm/api')).register();
-  // Search indexing runs in Pagefind's own process: it starts as soon as every article page is in
-  // place, while Node renders the entity pages.
+  // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
+  // thousands of pages holds them all in memory. The first run renders the site-wide pages too.
+  const chunks = chunkLists(render, CHUNK);
+  // Search indexing runs in Pagefind's own process, beside Eleventy: each shard gets its pages in its order,
+  // the unchanged ones (an edit) from the site at once, a rendered one once the Eleventy run that renders it is over.
+  // Read synchronously: Eleventy keeps this thread busy, and a page read by a promise would wait for it.
+  const runs = chunks.map(() => {
+    let resolve!: (written: boolean) => void;
+    return { promise: new Promise<boolean>((r) => (resolve = r)), resolve };
+  });
+  const runOf = new Map(chunks.flatMap((c, i) => c.articles.map((a) => [a.id, i] as const)));
+  const pageFile = (dir: string, a: Article): string => readFileSync(path.join(dir, a.url, 'index.html'), 'utf8');
+  const page = (a: Article): string | Promise<string> => {
+    const run = runOf.get(a.id);
+    if (run === undefined) return pageFile(out, a);
+    return runs[run]!.promise.then((written) => {
+      if (!written) throw new Error('the build failed before its article pages were written');
+      return pageFile(tmp, a);
+    });
+  };
   let indexing: Promise<void> | null = null;
-  // Unchanged pages linked into the temporary folder for the search index, not to be moved back.
-  const linked: string[] = [];
   try {
     await mkdir(tmp, { recursive: true });
-    if (inPlace) {
-      // A shard is indexed from the folder it is written into: its unchanged article pages join the changed
-      // ones there (hard links). One folder read in one go: Pagefind numbers pages in the order it reads
-      // them, and two folders would give an index other than a build from scratch's.
-      const rendered = new Set(render.articles.map((a) => a.id));
-      linked.push(...reindex.flatMap((s) => s.articles.filter((a) => !rendered.has(a.id)).map((a) => `${a.url}index.html`)));
-      await linkFiles(out, tmp, linked);
-    }
-    mark('reuse pages');
-    // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
-    // thousands of pages holds them all in memory. The first run renders the site-wide pages too.
+    indexing = indexShards(tmp, reindex, page, inPlace ? path.join(out, SEARCH_FOLDER) : undefined);
+    // Handled here so that a failure waits for the `await` below instead of ending the process.
+    indexing.catch(() => undefined);
     let rendered = 0;
     const siteWideFiles = await siteWideTemplates();
-    const chunks = chunkLists(render, CHUNK);
-    const lastWithArticles = chunks.reduce((last, c, i) => (c.articles.length > 0 ? i : last), 0);
     const search = searchBundles(archive, options.shardSize);
     for (const [i, chunk] of chunks.entries()) {
       const eleventy = new Eleventy('templates', tmp, {
@@ -121,12 +127,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
       // What the run rendered is garbage now; V8 would let it pile up over the next runs before a full
       // collection (4,000 articles: 1.5 GB at the peak instead of 0.9).
       if (chunks.length > 1) collectGarbage();
-      if (i === lastWithArticles) {
-        // After an edit, each shard to index again is written next to the site's one: only its changed files.
-        indexing = indexShards(tmp, reindex, inPlace ? path.join(out, SEARCH_FOLDER) : undefined);
-        // Handled here so that a failure waits for the `await` below instead of ending the process.
-        indexing.catch(() => undefined);
-      }
+      runs[i]!.resolve(true);
     }
     await writeEntityFeeds(archive, [...render.people, ...render.organizations], tmp);
     await mkdir(path.join(tmp, 'data'), { recursive: true });
@@ -141,13 +142,14 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
       // the global fingerprint holds the article count.)
       const keys = new Set(plans.map((p) => p.key));
       const stale = Object.keys(previous.pages).filter((k) => !keys.has(k)).flatMap(pageFiles);
-      await moveInto(tmp, out, stale, new Set(linked));
+      await moveInto(tmp, out, stale);
     }
     else await swap(tmp, out);
     mark('put in place');
     return { pages: rendered + reuse.length + keptSiteWide.length, rendered, fingerprints };
   } catch (e) {
-    // Pagefind may still be writing into the folder.
+    // Pagefind may still be writing into the folder; and it must not wait for pages that will never be written.
+    for (const run of runs) run.resolve(false);
     await (indexing as Promise<void> | null)?.catch(() => undefined);
     await rm(tmp, { recursive: true, force: true });
     throw e;
@@ -173,16 +175,16 @@ async function swap(tmp: string, out: string): Promise<void> {
 }
 
 /**
- * Move what the build wrote into `tmp` into the site `out`: every file of `tmp` but the `linked`
- * ones (hard links to files of `out`) replaces its namesake (search shards, folders of their own,
- * replaced whole); then the `stale` files go, and the folders that leaves empty.
+ * Move what the build wrote into `tmp` into the site `out`: every file of `tmp` replaces its namesake
+ * (search shards, folders of their own, replaced whole); then the `stale` files go, and the folders
+ * that leaves empty.
  */
-async function moveInto(tmp: string, out: string, stale: readonly string[], linked: ReadonlySet<string>): Promise<void> {
+async function moveInto(tmp: string, out: string, stale: readonly string[]): Promise<void> {
   const search = path.join(tmp, SEARCH_FOLDER);
   const written = (await readdir(tmp, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile())
     .map((d) => path.relative(tmp, path.join(d.parentPath, d.name)))
-    .filter((f) => !f.startsWith(`${SEARCH_FOLDER}${path.sep}`) && !linked.has(f.split(path.sep).join('/')));
+    .filter((f) => !f.startsWith(`${SEARCH_FOLDER}${path.sep}`));
   await makeFolders(out, written);
   await inBatches(written, (f) => rename(path.join(tmp, f), path.join(out, f)));
   // Each new shard replaces the old one: renames, then the old one is removed.
@@ -215,12 +217,6 @@ export async function writeEntityFeeds(archive: Archive, entities: readonly (Per
     await mkdir(path.join(dir, e.url), { recursive: true });
     await Promise.all([writeFile(path.join(dir, e.url, 'feed.xml'), atom), writeFile(path.join(dir, e.url, 'feed.json'), json)]);
   });
-}
-
-/** Hard-link (or copy, across file systems) each of `files` from the previous site into the new one, a few at a time. */
-async function linkFiles(from: string, to: string, files: readonly string[]): Promise<void> {
-  await makeFolders(to, files);
-  await inBatches(files, (file) => link(path.join(from, file), path.join(to, file)).catch(() => copyFile(path.join(from, file), path.join(to, file))));
 }
 
 /**

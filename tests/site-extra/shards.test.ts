@@ -1,7 +1,11 @@
-/** The search index dealt into shards (src/site/search.ts): which article goes where, and when a shard must be indexed again. */
+/**
+ * The search index dealt into shards (src/site/search.ts): which article goes where, when a shard must be
+ * indexed again, and that an index depends on the order of its pages, not on when each was ready.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Archive, Article } from '../../src/model.ts';
-import { searchBundles, searchShards, shardCount } from '../../src/site/search.ts';
+import { indexShards, searchBundles, searchShards, shardCount, type SearchShard } from '../../src/site/search.ts';
+import { fingerprint, removeDir, tempDir } from '../robust/helpers.ts';
 
 const article = (id: string): Article => ({ id, url: `articles/${id}/` }) as unknown as Article;
 const archiveOf = (n: number): Archive => ({ articles: Array.from({ length: n }, (_, i) => article(`a${i}`)) }) as unknown as Archive;
@@ -48,4 +52,40 @@ describe('search shards', () => {
     expect(searchBundles(archiveOf(3), 500)).toEqual({ primary: 'pagefind/0/', merge: [] });
     expect(searchBundles(archiveOf(1200), 500)).toEqual({ primary: 'pagefind/0/', merge: ['pagefind/1/', 'pagefind/2/'] });
   });
+});
+
+describe('indexing a shard', () => {
+  const articles = ['ant', 'bee', 'cat', 'dog', 'eel', 'fox'].map(article);
+  const html = (a: Article): string =>
+    `<!doctype html><html lang="en"><head><title>${a.id}</title></head><body><main data-pagefind-body><h1>The ${a.id}</h1><p>A page about the ${a.id} and its ${a.id.split('').reverse().join('')}.</p></main></body></html>`;
+  /** The files of the shard made from `shard`'s pages, as `page` gives them. */
+  async function indexed(shard: SearchShard, page: (a: Article) => string | Promise<string>): Promise<Map<string, string>> {
+    const dir = await tempDir('shard');
+    try {
+      await indexShards(dir, [shard], page);
+      return await fingerprint(dir);
+    } finally {
+      await removeDir(dir);
+    }
+  }
+  const shard = (list: Article[]): SearchShard => ({ key: '0', articles: list, fingerprint: 'f' });
+
+  it('should make the same index whether a page was ready at once or came later, given the same order', async () => {
+    const atOnce = await indexed(shard(articles), html);
+    // Two pages come only once the others were sent, as the pages Eleventy renders after an edit do.
+    let release!: () => void;
+    const later = new Promise<void>((resolve) => (release = resolve));
+    const waited: string[] = [];
+    const mixed = indexed(shard(articles), (a) => {
+      if (a.id !== 'bee' && a.id !== 'eel') return html(a);
+      waited.push(a.id);
+      release();
+      return later.then(() => html(a));
+    });
+    expect((await mixed).size).toBeGreaterThan(3);
+    expect(waited).toEqual(['bee', 'eel']);
+    expect(await mixed).toEqual(atOnce);
+    // The order of the pages does make another index: the test would see a page out of its place.
+    expect(await indexed(shard([...articles].reverse()), html)).not.toEqual(atOnce);
+  }, 30_000);
 });
