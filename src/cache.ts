@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleRecord, Curation, FrontMatter, Source } from './model.ts';
@@ -25,6 +25,8 @@ export interface CacheEntry {
 
 /** Extraction results kept on disk between builds. */
 export interface ExtractionCache {
+  /** Whether an earlier build kept an entry for `file` with these `bytes` (the entry is not read: it may still be unreadable). */
+  has(file: string, bytes: Uint8Array): boolean;
   /** What an earlier build made of `file` with these `bytes`, if any. */
   get(file: string, bytes: Uint8Array): Promise<CacheEntry | undefined>;
   /** Keep what this build made of `file` with these `bytes`: settles when it is on disk. */
@@ -49,6 +51,7 @@ export async function openExtractionCache(dir: string, curation: Curation): Prom
     return path.join(dir, key.slice(0, 2), `${key}.json`);
   };
   return {
+    has: (file, bytes) => existsSync(fileOf(file, bytes)),
     async get(file, bytes) {
       try {
         // Synchronously: thousands of small reads are several times faster so than as promises.
@@ -77,7 +80,9 @@ export async function openExtractionCache(dir: string, curation: Curation): Prom
  *
  * Returns the records in the order of `files`, the files that were extracted rather than read from the
  * cache, and a hash of each record.
- * `extractMany`, when given, extracts the misses all at once (on several threads) instead of `extract`.
+ * `extractMany`, when given, extracts the misses all at once (on several threads) instead of `extract`,
+ * and runs `meanwhile` (which reads the cache's entries) while they are extracted: the misses are known
+ * from the cache's index before any entry is read.
  * The new entries are still being written when it returns: `cached` settles when they are.
  * Two files that would get the same id are an error on the later one, cached or not.
  */
@@ -85,12 +90,25 @@ export async function extractFiles(
   files: readonly ArticleFile[],
   extract: (source: Source) => ArticleRecord,
   cache: ExtractionCache | null,
-  extractMany?: (sources: readonly Source[]) => Promise<ArticleRecord[]>,
+  extractMany?: (sources: readonly Source[], meanwhile: () => Promise<void>) => Promise<ArticleRecord[]>,
 ): Promise<{ records: ArticleRecord[]; extracted: string[]; hashes: string[]; cached: Promise<void> }> {
-  const cached = await Promise.all(files.map((f) => (cache && 'bytes' in f ? cache.get(f.file, f.bytes) : undefined)));
-  // Only the misses are read: a hit knows its front matter, all the id check needs.
-  const sources = files.map((f, i) => (cached[i] ? null : sourceOf(f)));
-  const clashes = idClashes(files.map((f, i) => cached[i] ?? sources[i]!));
+  const kept = files.map((f) => cache !== null && 'bytes' in f && cache.has(f.file, f.bytes));
+  // The misses are read (front matter, blocks) and extracted first; a hit knows its front matter, all the id check needs.
+  const sources = files.map((f, i) => (kept[i] ? null : sourceOf(f)));
+  const early = sources.flatMap((s, i) => (s ? [i] : []));
+  let cached: (CacheEntry | undefined)[] = [];
+  const readEntries = async (): Promise<void> => {
+    cached = await Promise.all(files.map((f, i) => (kept[i] && cache && 'bytes' in f ? cache.get(f.file, f.bytes) : undefined)));
+  };
+  const earlySources = early.map((i) => sources[i]!);
+  let extractedEarly: ArticleRecord[];
+  if (extractMany) extractedEarly = await extractMany(earlySources, readEntries);
+  else {
+    await readEntries();
+    extractedEarly = earlySources.map(extract);
+  }
+  const fresh = new Map(early.map((i, k) => [i, extractedEarly[k]!]));
+  const clashes = idClashes(files.map((f, i) => cached[i] ?? (sources[i] ??= sourceOf(f))));
   const missed: number[] = [];
   const toExtract: Source[] = [];
   files.forEach((f, i) => {
@@ -99,17 +117,17 @@ export async function extractFiles(
     const source = sources[i] ?? sourceOf(f);
     missed.push(i);
     toExtract.push(clash ? { ...source, problems: [...source.problems, clash] } : source);
+    // Extracted early, but an entry that could not be read or a clash of ids changes what it must be: again, here.
+    if (clash || !fresh.has(i)) fresh.set(i, extract(toExtract.at(-1)!));
   });
-  mark('cache lookups, misses parsed');
-  const fresh = extractMany ? await extractMany(toExtract) : toExtract.map(extract);
-  mark('extraction');
+  mark('cache lookups and extraction');
   const records = cached.map((c) => c?.record);
   // A hash of each record (kept with it in the cache): a cheap fingerprint of what linking sees.
   const hashes = cached.map((c) => c?.recordHash ?? '');
-  missed.forEach((i, k) => {
-    records[i] = fresh[k]!;
-    hashes[i] = hashRecord(fresh[k]!);
-  });
+  for (const i of missed) {
+    records[i] = fresh.get(i)!;
+    hashes[i] = hashRecord(fresh.get(i)!);
+  }
   mark('record hashes');
   // Written by libuv's threads while this one goes on (linking): the caller awaits `cached` when it is done.
   const written = cache
@@ -118,7 +136,7 @@ export async function extractFiles(
           const f = files[i]!;
           // A record made under a clash of ids depends on another file: never kept.
           if (!('bytes' in f) || clashes.has(i)) return undefined;
-          return cache.set(f.bytes, { file: f.file, frontMatter: toExtract[k]!.frontMatter, record: fresh[k]!, recordHash: hashes[i]! });
+          return cache.set(f.bytes, { file: f.file, frontMatter: toExtract[k]!.frontMatter, record: fresh.get(i)!, recordHash: hashes[i]! });
         }),
       ).then(() => undefined)
     : Promise.resolve();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { access, appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildArchive } from '../../src/build.ts';
@@ -106,6 +106,19 @@ describe('the extraction cache', () => {
     expect(after.extracted).toEqual([]);
     expect(after.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(after).toEqual({ ...(await build(false)), extracted: after.extracted });
+  });
+
+  it('should extract again an article whose entry is there but cannot be read (cut short by a crash)', async () => {
+    expect((await build()).extracted).toEqual([]);
+    // Every entry present, none readable: each file is known as a hit, then read as a miss.
+    const entries = (await readdir(cache, { recursive: true })).map(String).filter((n) => n.endsWith('.json'));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) await writeFile(path.join(cache, e), '{"file": "articles/cut-sh');
+    const after = await build();
+    expect(after.extracted.length).toBe(after.records.length);
+    expect(after).toEqual({ ...(await build(false)), extracted: after.extracted });
+    // And the entries were written again: the next build reads them all.
+    expect((await build()).extracted).toEqual([]);
   });
 
   it('should remove the pages of entities that only a removed article named', async () => {

@@ -1,7 +1,7 @@
 /**
  * Extraction on two threads (src/extract/parallel.ts): the worker must make the records this thread
- * makes, in the order of the sources. `dossier build` uses it from 2,000 articles to extract; here a
- * smaller batch goes through it directly.
+ * makes, in the order of the sources. `dossier build` uses it from 2,000 articles to extract, or for a
+ * few while it reads 1,000 or more cache entries; here a smaller batch goes through it directly.
  */
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../src/model.ts';
@@ -34,5 +34,33 @@ describe('extraction shared with a worker thread', () => {
     // How the sources split between the threads depends on timing (here about 70 of 120 on this
     // thread): not asserted. Whatever the split, the records above are the same.
     expect(onThisThread).toBeLessThanOrEqual(sources.length);
+  }, 60_000);
+
+  it('should run what this thread does meanwhile before it extracts any, and give the same records', async () => {
+    const seeds = await readSources('content');
+    const { curation } = await readCuration('content');
+    const lexicon = buildLexicon(curation);
+    const here = (s: Source) => extractArticle(s, { tagger: tagger(), lexicon });
+    const worker = ExtractionWorker.start();
+    expect(worker, 'a worker thread could not be started').not.toBeNull();
+    const order: string[] = [];
+    try {
+      const records = await worker!.extractAll(
+        seeds,
+        curation,
+        (s) => {
+          order.push(`extract ${s.file}`);
+          return here(s);
+        },
+        async () => {
+          order.push('meanwhile');
+        },
+      );
+      expect(JSON.stringify(records)).toBe(JSON.stringify(seeds.map(here)));
+    } finally {
+      worker!.close();
+    }
+    expect(order[0]).toBe('meanwhile');
+    expect(order.filter((o) => o === 'meanwhile')).toHaveLength(1);
   }, 60_000);
 });
