@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleRecord, Curation, FrontMatter, Source } from './model.ts';
 import { idClashes, sourceOf, type ArticleFile } from './read/index.ts';
@@ -169,27 +169,34 @@ let extractorHashOnce: Promise<string> | undefined;
 export function extractorHash(): Promise<string> {
   extractorHashOnce ??= (async () => {
     const hash = createHash('sha256');
-    for (const file of await importClosure(EXTRACTOR_ENTRIES.map((e) => path.join(SRC, e)))) {
-      hash.update(path.relative(SRC, file)).update('\0').update(await readFile(file)).update('\0');
+    // Synchronously: a few dozen files, several times faster so than as promises, one after the other.
+    for (const file of importClosure(EXTRACTOR_ENTRIES.map((e) => path.join(SRC, e)))) {
+      hash.update(path.relative(SRC, file)).update('\0').update(readFileSync(file)).update('\0');
     }
-    const models = (await readdir(path.join(SRC, 'ner'))).filter((n) => /^model.*\.gz$/u.test(n)).sort();
-    for (const m of models) hash.update(m).update('\0').update(await readFile(path.join(SRC, 'ner', m))).update('\0');
+    const models = readdirSync(path.join(SRC, 'ner')).filter((n) => /^model.*\.gz$/u.test(n)).sort();
+    for (const m of models) hash.update(m).update('\0').update(readFileSync(path.join(SRC, 'ner', m))).update('\0');
     // Dependencies (chrono-node, remark) extract too: a change of the lock file is a change of code.
-    hash.update(await readFile(path.join(SRC, '..', 'package-lock.json')).catch(() => readFile(path.join(SRC, '..', 'package.json'))));
+    const lock = path.join(SRC, '..', 'package-lock.json');
+    hash.update(readFileSync(existsSync(lock) ? lock : path.join(SRC, '..', 'package.json')));
     return hash.digest('hex');
   })();
   return extractorHashOnce;
 }
 
 /** `entries` and every file they import by a relative path, transitively, sorted. */
-async function importClosure(entries: readonly string[]): Promise<string[]> {
+function importClosure(entries: readonly string[]): string[] {
   const seen = new Set<string>();
   const queue = [...entries];
   while (queue.length) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const text = await readFile(file, 'utf8').catch(() => '');
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // A path that only looks like an import (in a comment, say): nothing to follow.
+    }
     // Any quoted relative path to a module or data file: imports, re-exports, dynamic imports.
     for (const m of text.matchAll(/['"](\.\.?\/[^'"\s]+\.(?:ts|js|json))['"]/gu)) queue.push(path.resolve(path.dirname(file), m[1]!));
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './model.ts';
@@ -104,17 +104,27 @@ export async function writeStamp(dir: string, outDir: string, stamp: Omit<SiteSt
   await rename(`${file}.${process.pid}.tmp`, file);
 }
 
+/** The bytes of `file`, or null if it is a folder or cannot be read. */
+function readIfFile(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
 let rendererHashOnce: Promise<string> | undefined;
 /** A hash of the templates, `.eleventy.ts`, the code under `src/` and the dependencies, computed once per process. */
 export function rendererHash(): Promise<string> {
   rendererHashOnce ??= (async () => {
     const hash = createHash('sha256');
-    const files = (await Promise.all(['templates', 'src'].map(async (d) => (await readdir(path.join(ROOT, d), { recursive: true })).map((n) => path.join(d, String(n))))))
-      .flat()
+    const files = ['templates', 'src']
+      .flatMap((d) => readdirSync(path.join(ROOT, d), { recursive: true }).map((n) => path.join(d, String(n))))
       .concat(['.eleventy.ts', 'package-lock.json', 'package.json'])
       .sort();
+    // Synchronously: a hundred-odd files, several times faster so than as promises, one after the other.
     for (const f of files) {
-      const bytes = await readFile(path.join(ROOT, f)).catch(() => null);
+      const bytes = readIfFile(path.join(ROOT, f));
       if (bytes) hash.update(f).update('\0').update(bytes).update('\0');
     }
     return hash.digest('hex');
