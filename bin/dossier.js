@@ -4,6 +4,12 @@
 import { pathToFileURL } from 'node:url';
 import { compiled } from './compile.js';
 
+// Eleventy 3 on Node 20 registers loader hooks on another thread (src/Util/EsmResolverPortAdapter.js) so that its
+// watch mode can import a changed JavaScript file again; every later import then waits on that thread (an edit's
+// build: ~0.05 s). Dossier never has Eleventy watch: `dossier serve` runs a new build, which reads the templates and
+// JSON data afresh, and its configuration is this process's code. Eleventy's switch for it (its issue 3371):
+process.env['ELEVENTY_SKIP_ESM_RESOLVER'] ??= '1';
+
 const bundle = process.env['DOSSIER_FROM_SOURCES']
   ? null
   : await compiled().catch((e) => {
