@@ -4,6 +4,7 @@
 // esbuild (what tsx itself compiles with), into `dist/<hash of the sources>/`, and reused while the
 // sources stay the same; a changed source makes a new one. Its npm dependencies stay outside it.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +25,9 @@ export function sourceHash(root = ROOT) {
     .map((n) => path.join('src', String(n)))
     .filter((f) => /\.(?:[cm]?ts|[cm]?js|json)$/u.test(f))
     .sort();
-  for (const f of [...files, '.eleventy.ts', 'bin/compile.js', 'node_modules/esbuild/package.json']) {
-    hash.update(f).update('\0').update(readFileSync(path.join(root, f))).update('\0');
-  }
+  for (const f of [...files, '.eleventy.ts', 'bin/compile.js']) hash.update(f).update('\0').update(readFileSync(path.join(root, f))).update('\0');
+  // Wherever npm put it (beside, or hoisted above this package).
+  hash.update(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json')));
   return hash.digest('hex').slice(0, 16);
 }
 

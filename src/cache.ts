@@ -10,7 +10,6 @@ import { SRC } from './root.ts';
 /** Bump when the layout of the cache or of its entries changes. */
 const FORMAT = 'dossier-extract-2';
 
-
 /** Entry points of the code that decides what reading and extraction return; their relative imports are followed. */
 const EXTRACTOR_ENTRIES = ['read/index.ts', 'extract/index.ts', 'ner/index.ts'];
 
@@ -183,22 +182,25 @@ export function extractorHash(): Promise<string> {
   return extractorHashOnce;
 }
 
-/** `entries` and every file they import by a relative path, transitively, sorted. */
+/** `entries` and every file they import by a relative path, transitively, sorted: those that can be read. */
 function importClosure(entries: readonly string[]): string[] {
   const seen = new Set<string>();
+  const found: string[] = [];
   const queue = [...entries];
   while (queue.length) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      // A path that only looks like an import (in a comment, say): nothing to follow.
+      // A path that only looks like an import (in a comment, say): not code.
+      continue;
     }
+    found.push(file);
     // Any quoted relative path to a module or data file: imports, re-exports, dynamic imports.
     for (const m of text.matchAll(/['"](\.\.?\/[^'"\s]+\.(?:ts|js|json))['"]/gu)) queue.push(path.resolve(path.dirname(file), m[1]!));
   }
-  return [...seen].sort();
+  return found.sort();
 }

@@ -96,7 +96,7 @@ async function indexShard(siteDir: string, shard: SearchShard, page: (a: Article
     await sent.room();
     added.push(sent.add(index.addHTMLFile({ sourcePath: `${a.url}index.html`, content: html }), html.length));
   }
-  const problems = (await Promise.all(added)).flatMap((r) => r.errors);
+  const problems = [...errors, ...(await Promise.all(added)).flatMap((r) => r.errors)];
   const outputPath = path.resolve(siteDir, SEARCH_FOLDER, shard.key);
   // A shard the site already has (an edit) differs from the new one in a few files: the new shard keeps the
   // others by hard links, and only those few are written (Pagefind would write all of its 500-odd files).

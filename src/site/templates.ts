@@ -7,7 +7,6 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { TEMPLATES } from '../root.ts';
 
-
 /** A template outside the `_` folders: its path in `templates/` and its front matter. */
 interface TemplateHead {
   readonly name: string;
