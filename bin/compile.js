@@ -18,14 +18,14 @@ export const ENTRIES = { cli: 'src/cli.ts', eleventy: '.eleventy.ts', worker: 's
 /** Bundles kept in `dist/`: the newest few, so that a build still running from an older one finds it. */
 const KEEP = 3;
 
-/** What the bundle is made of: every code or JSON file under `src/`, `.eleventy.ts`, this file and esbuild's version. */
+/** What the bundle is made of: every code or JSON file under `src/`, `.eleventy.ts`, the `tsconfig.json` esbuild reads, this file and esbuild's version. */
 export function sourceHash(root = ROOT) {
   const hash = createHash('sha256');
   const files = readdirSync(path.join(root, 'src'), { recursive: true })
     .map((n) => path.join('src', String(n)))
     .filter((f) => /\.(?:[cm]?ts|[cm]?js|json)$/u.test(f))
     .sort();
-  for (const f of [...files, '.eleventy.ts', 'bin/compile.js']) hash.update(f).update('\0').update(readFileSync(path.join(root, f))).update('\0');
+  for (const f of [...files, '.eleventy.ts', 'tsconfig.json', 'bin/compile.js']) hash.update(f).update('\0').update(readFileSync(path.join(root, f))).update('\0');
   // Wherever npm put it (beside, or hoisted above this package).
   hash.update(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json')));
   return hash.digest('hex').slice(0, 16);

@@ -18,6 +18,7 @@ beforeEach(async () => {
   root = await tempDir('compile');
   await writeFiles(root, {
     'package.json': '{ "type": "module" }\n',
+    'tsconfig.json': '{}\n',
     'src/say.ts': "export const say = (x: string): string => `said ${x}`;\n",
     'src/cli.ts': "import { say } from './say.ts';\nconsole.log(say('cli'));\n",
     'src/extract/worker.ts': "import { say } from '../say.ts';\nexport const w = say('worker');\n",
