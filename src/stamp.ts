@@ -47,13 +47,9 @@ export async function inputsFingerprint(contentDir: string): Promise<{ fingerpri
   // Synchronously, like the reading of the articles (src/read/sources.ts): faster for thousands of small files.
   for (const f of files) {
     const at = path.join(contentDir, f);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(at);
-    } catch {
-      // Folders cannot be read: their names are in the paths of the files inside.
-      continue;
-    }
+    const bytes = readIfFile(at);
+    // Folders cannot be read: their names are in the paths of the files inside.
+    if (!bytes) continue;
     read.set(at, bytes);
     hash.update(f).update('\0').update(String(bytes.length)).update('\0').update(bytes);
   }
