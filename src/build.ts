@@ -29,6 +29,11 @@ export interface BuildOptions {
   readonly threads?: boolean;
   /** Bytes of content files (articles and the curation file) already read, by absolute path (`inputsFingerprint`): not read again. */
   readonly read?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * An extraction worker started beforehand (`ExtractionWorker.start()`), so that it has loaded its modules by
+   * the time it gets work: used if a worker pays (else one is started when it does), and closed either way.
+   */
+  readonly worker?: Pick<ExtractionWorker, 'extractAll' | 'close'> | null;
 }
 
 /**
@@ -66,20 +71,22 @@ export async function buildArchive(contentDir: string, options: Readonly<BuildOp
   // entries. It starts only now: started while the sources are read, it slowed the reading more than
   // it gained (4,000 articles: 0.2 s slower overall).
   const extractMany = async (misses: readonly Source[], meanwhile: () => Promise<void>): Promise<ArticleRecord[]> => {
-    const pays = misses.length >= PARALLEL_MIN || (misses.length > 0 && files.length - misses.length >= OVERLAP_MIN);
-    const worker = pays && options.threads !== false ? ExtractionWorker.start() : null;
+    const many = misses.length >= PARALLEL_MIN;
+    const pays = many || (misses.length > 0 && files.length - misses.length >= OVERLAP_MIN);
+    const worker = pays && options.threads !== false ? (options.worker ?? ExtractionWorker.start()) : null;
     if (!worker) {
       await meanwhile();
       return misses.map(extract);
     }
     try {
-      return await worker.extractAll(misses, curation, extract, meanwhile);
+      // Few misses beside many cache entries: the worker likely takes them all, with a model of its own.
+      return await worker.extractAll(misses, curation, extract, meanwhile, many ? 'shared' : 'own');
     } finally {
       // Its memory is better freed before linking.
       worker.close();
     }
   };
-  const { records, extracted, hashes, cached } = await extractFiles(files, extract, cache, extractMany);
+  const { records, extracted, hashes, cached } = await extractFiles(files, extract, cache, extractMany).finally(() => options.worker?.close());
   const fingerprint = createHash('sha256').update(JSON.stringify(curation)).update(hashes.join('\0')).digest('hex');
   mark('read and extract');
   const usable = records.filter((r) => !r.problems.some((p) => p.severity === 'error'));

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchive, tagger } from './build.ts';
+import { ExtractionWorker } from './extract/parallel.ts';
 import { readCuration, readSource } from './read/index.ts';
 import { buildLexicon, extractArticle } from './extract/index.ts';
 import { formatProblems, summarize } from './report.ts';
@@ -71,16 +72,20 @@ async function build(content: string, out: string, cache: string | false): Promi
     process.stderr.write(`dossier: ${out} ${refused}\n`);
     return 2;
   }
+  // An extraction worker loads its modules on the other core while this thread reads the content; the build uses
+  // it if it has articles to extract (after an edit: the edited one, while this thread reads the cache).
+  const worker = ExtractionWorker.start();
   // Same content, same code, and the site folder as the last build left it: say again what that build said.
   const stamps = cache && path.join(cache, 'site');
   const { fingerprint: inputs, read } = stamps ? await inputsFingerprint(path.resolve(content)) : { fingerprint: '', read: undefined };
   const last = stamps ? await readStamp(stamps, out) : null;
   mark('inputs fingerprint');
   if (last && last.inputs === inputs) {
+    worker?.close();
     process.stdout.write(`dossier: nothing changed since the last build; ${out} was left as it was\n${last.report.dropped}`);
     return reportBuilt(last.report, out);
   }
-  const result = await buildArchive(path.resolve(content), { cache: cache && path.join(cache, 'extract'), read });
+  const result = await buildArchive(path.resolve(content), { cache: cache && path.join(cache, 'extract'), read, worker });
   if (cache) process.stdout.write(`dossier: extracted ${result.extracted.length} of ${result.records.length} articles; the others came from ${path.relative(process.cwd(), cache) || cache}\n`);
   const dropped = result.records.flatMap((r) => r.dropped.map((d) => `${r.file}:${d.line}: dropped (${d.reason}): ${d.text}\n`)).join('');
   process.stdout.write(dropped);

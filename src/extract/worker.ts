@@ -1,9 +1,10 @@
 /**
  * An extraction worker thread (started by `parallel.ts` through `worker-boot.mjs`): takes the
- * main thread's model, then extracts the sources it claims from the shared counter, and posts the records.
+ * main thread's model (or loads its own), then extracts the sources it claims from the shared counter,
+ * and posts the records.
  */
 import { parentPort } from 'node:worker_threads';
-import { taggerFor, type Tagger } from '../ner/tagger.ts';
+import { loadDefaultModel, taggerFor, type Tagger } from '../ner/tagger.ts';
 import { modelFromParts } from '../ner/model-io.ts';
 import { extractArticle } from './article.ts';
 import { buildLexicon } from './lexicon.ts';
@@ -17,7 +18,8 @@ let tagger: Tagger | null = null;
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'model') {
-    tagger = taggerFor(modelFromParts(message.parts));
+    // The main thread's model, or, when it has none to share, the same model loaded here.
+    tagger = taggerFor(message.parts ? modelFromParts(message.parts) : loadDefaultModel());
     return;
   }
   if (!tagger) throw new Error('work before the model');

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Source } from '../../src/model.ts';
 import { readCuration, readSources } from '../../src/read/index.ts';
 import { buildLexicon, extractArticle } from '../../src/extract/index.ts';
-import { ExtractionWorker } from '../../src/extract/parallel.ts';
-import { tagger } from '../../src/build.ts';
+import { Worker } from 'node:worker_threads';
+import { ExtractionWorker, type FromWorker, type ToWorker } from '../../src/extract/parallel.ts';
+import { buildArchive, tagger } from '../../src/build.ts';
 
 describe('extraction shared with a worker thread', () => {
   it('should give the records this thread gives, in the order of the sources', async () => {
@@ -62,5 +63,52 @@ describe('extraction shared with a worker thread', () => {
     }
     expect(order[0]).toBe('meanwhile');
     expect(order.filter((o) => o === 'meanwhile')).toHaveLength(1);
+  }, 60_000);
+
+  it('should load a model of its own when it is given none, and give the same records', async () => {
+    const seeds = await readSources('content');
+    const { curation } = await readCuration('content');
+    const lexicon = buildLexicon(curation);
+    const here = (s: Source) => extractArticle(s, { tagger: tagger(), lexicon });
+    // The worker's side of the protocol, without this thread taking any source: every record is the worker's.
+    const worker = new Worker(new URL('../../src/extract/worker-boot.mjs', import.meta.url));
+    try {
+      const messages: FromWorker[] = [];
+      const done = new Promise<void>((resolve, reject) => {
+        worker.on('message', (m: FromWorker) => {
+          messages.push(m);
+          if (m.type === 'done') resolve();
+        });
+        worker.on('error', reject);
+        worker.on('exit', () => reject(new Error('the worker exited before it was done')));
+      });
+      worker.postMessage({ type: 'model', parts: null } satisfies ToWorker);
+      worker.postMessage({ type: 'work', sources: seeds, curation, counter: new SharedArrayBuffer(4), chunk: 1 } satisfies ToWorker);
+      await done;
+      expect(messages.filter((m) => m.type === 'failed')).toEqual([]);
+      const records = messages.flatMap((m) => (m.type === 'records' ? m.records : []));
+      expect(JSON.stringify(records)).toBe(JSON.stringify(seeds.map(here)));
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
+
+  it('should close a worker given to a build, whether the build used it or not', async () => {
+    let closed = 0;
+    let used = 0;
+    const given = {
+      extractAll: async () => {
+        used++;
+        return [];
+      },
+      close: () => {
+        closed++;
+      },
+    };
+    // Three articles, no cache: too few for a worker to pay, so the build extracts them here and closes the one it was given.
+    const result = await buildArchive('content', { worker: given });
+    expect(result.records).toHaveLength(3);
+    expect(used).toBe(0);
+    expect(closed).toBeGreaterThanOrEqual(1);
   }, 60_000);
 });
