@@ -70,7 +70,8 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
   const quotes: Quote[] = [];
   const demands: Demand[] = [];
   const events: TimelineEvent[] = [];
-  const articles: Article[] = [];
+  // Their roles are the merged ones, set when all are known.
+  const articles: { -readonly [K in keyof Article]: Article[K] }[] = [];
 
   for (const r of sorted) {
     const aid = articleIds.get(r)!;
@@ -176,6 +177,14 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
     }
   });
   const counts = new Int32Array(keyList.length);
+  // Each entity's place in the order of ids (then kinds): ties in articles in common, most of them, are broken
+  // by comparing these numbers rather than the ids.
+  const rank = new Int32Array(keyList.length);
+  keyList
+    .map((k, i) => ({ i, id: idOf(k)!, kind: kindOfKey(k)! }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
+    .forEach((x, r) => (rank[x.i] = r));
+  /** The entities that share articles with `key`'s, most articles in common first, then by id. */
   const relatedOf = (key: string): Related[] => {
     const self = numberOf.get(key);
     if (self === undefined) return [];
@@ -187,13 +196,13 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
         counts[other]!++;
       }
     }
-    const related = met.map((i) => {
+    met.sort((x, y) => counts[y]! - counts[x]! || rank[x]! - rank[y]!);
+    return met.map((i) => {
       const k = keyList[i]!;
       const n = counts[i]!;
       counts[i] = 0;
       return { id: idOf(k)!, kind: kindOfKey(k)!, articles: n };
     });
-    return related.sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1));
   };
 
   const base = (e: MergedEntity) => {
@@ -221,31 +230,31 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
     const keys = new Map(list.map((x) => [x, sortName(x.name)]));
     return list.sort((a, b) => collator.compare(keys.get(a)!, keys.get(b)!) || (a.name < b.name ? -1 : 1));
   };
+  // Each entity's fields added to its `base`, not copied into another object: thousands of them.
   const people: Person[] = byName(entities.filter((e) => e.kind === 'person').map((e) => {
     const b = base(e);
-    return { ...b, id: b.id as PersonId, kind: 'person' as const, roles: rolesOfPerson.get(b.id) ?? [], quotes: quotesOfSpeaker.get(b.id) ?? [] };
+    return Object.assign(b, { id: b.id as PersonId, kind: 'person' as const, roles: rolesOfPerson.get(b.id) ?? [], quotes: quotesOfSpeaker.get(b.id) ?? [] });
   }));
   const orgIdOfKey = (k: string): OrganizationId | null => (byKey.has(k) ? (idOf(k) as OrganizationId) : null);
   const organizations: Organization[] = byName(entities.filter((e) => e.kind === 'organization').map((e) => {
     const b = base(e);
     const oid = b.id as OrganizationId;
     const branches = (branchesOf.get(e.key) ?? []).map((x) => idOf(x.key) as OrganizationId);
-    return {
-      ...b,
+    return Object.assign(b, {
       id: oid,
       kind: 'organization' as const,
       members: rolesOfOrganization.get(oid) ?? [],
       demands: demandsOf.get(oid) ?? [],
       partOf: e.curated?.partOf ? orgIdOfKey(curatedKey(e.curated.partOf)) : null,
       branches,
-    };
+    });
   }));
   const places: Place[] = byName(entities.filter((e) => e.kind === 'place').map((e) => {
     const b = base(e);
-    return { ...b, id: b.id as PlaceId, kind: 'place' as const };
+    return Object.assign(b, { id: b.id as PlaceId, kind: 'place' as const });
   }));
   return {
-    articles: articles.map((a) => ({ ...a, roles: rolesOfArticle.get(a.id) ?? [] })),
+    articles: articles.map((a) => ((a.roles = rolesOfArticle.get(a.id) ?? []), a)),
     people,
     organizations,
     places,
