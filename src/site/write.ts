@@ -55,7 +55,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   const global = globalFingerprint(archive, options.renderer ?? '');
   const previous = options.previous ?? null;
   // Fingerprints by other code or of another archive size are not worth reading (`selectPages` renders everything).
-  const { pages: plans, siteWide, reads } = planPages(archive, options.recordHashes, previous?.global === global ? previous : null);
+  const { pages: plans, siteWide, reads, events } = planPages(archive, options.recordHashes, previous?.global === global ? previous : null);
   const { render, reuse } = selectPages(archive, plans, global, previous, (file) => existsSync(path.join(out, file)));
   const byKey = new Map(plans.map((p) => [p.key, p.fingerprint]));
   const shards = searchShards(archive, (a) => byKey.get(`article:${a.id}`)!, global, options.shardSize);
@@ -69,6 +69,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
     shards: Object.fromEntries(shards.map((s) => [s.key, s.fingerprint])),
     siteWide: Object.fromEntries(siteWide.map((p) => [p.template, p.fingerprint])),
     reads,
+    events,
   };
   mark('plan pages');
   const cwd = process.cwd();

@@ -88,6 +88,7 @@ describe('planPages with the previous build', () => {
     await writeFile(f, text.replace(from, to));
   };
   let previous: PageFingerprints | null = null;
+  let timelineBefore: string | undefined;
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'dossier-plan-'));
@@ -110,6 +111,7 @@ describe('planPages with the previous build', () => {
     ['an organization is named in a new article', () => writeFile(file('zz-port.txt'), '---\ndate: 2022-06-07\n---\nPort strike goes on\n\nThe Dockers Union of Marseille said the strike goes on.\n')],
     ['two people meet in a new article', () => writeFile(file('zz-meeting.txt'), '---\ndate: 2022-07-08\n---\nBakers and dockers meet\n\nClaire Vidal met Paul Ferrand in Lyon.\n')],
     ['a demand is added', () => appendFile(file('zz-dockers.txt'), '\nThe Dockers Union of Marseille demands more staff at the port.\n')],
+    ['a dated event is added', () => appendFile(file('zz-dockers.txt'), '\nThe strike ended on Friday.\n')],
     ['a person is renamed in one article', () => replaceIn(file('zz-bakers.txt'), 'Marc Olivier', 'Marc Oliver')],
     ['the curation describes an organization', () => replaceIn(path.join(root, 'entities.yaml'), '\nentities:\n', '\nentities:\n  - name: Lyon Bakers Federation\n    kind: organization\n    description: The bakers of Lyon.\n\n')],
     ['the curation changes a description', () => replaceIn(path.join(root, 'entities.yaml'), 'description: Police union of the UNSA confederation.', 'description: The police union of the UNSA confederation.')],
@@ -124,11 +126,19 @@ describe('planPages with the previous build', () => {
     // What each page read, by name: the same whether computed or carried over.
     const named = (r: PageReads): Record<string, string[]> => Object.fromEntries(Object.entries(r.pages).map(([k, is]) => [k, is.map((i) => r.keys[i]!).sort()]));
     expect(named(planned.reads)).toEqual(named(fresh.reads));
+    // The site-wide pages too; the timeline's reads each article's events by a digest the previous build may have made.
+    const siteWide = (p: typeof fresh): Record<string, string> => Object.fromEntries(p.siteWide.map((x) => [x.template, x.fingerprint]));
+    expect(siteWide(planned)).toEqual(siteWide(fresh));
+    const timeline = siteWide(planned)['timeline/index.njk'];
+    if (_ === 'a dated event is added') expect(timeline).not.toBe(timelineBefore);
+    // A sentence without a date leaves the events, and so the timeline, as they were.
+    if (_ === 'a sentence names someone new' || _ === 'nothing changed') expect(timeline).toBe(timelineBefore);
+    timelineBefore = timeline;
     // Computed again: every page the first time, none when nothing changed, not all after an edit (a union
     // named in every article, whose description changes, is on most pages).
     if (previous === null) expect(planned.computed).toBe(fresh.pages.length);
     else if (_ === 'nothing changed') expect(planned.computed).toBe(0);
     else expect(planned.computed).toBeLessThan(fresh.pages.length);
-    previous = { global: 'same code', pages: Object.fromEntries(planned.pages.map((p) => [p.key, p.fingerprint])), reads: planned.reads };
+    previous = { global: 'same code', pages: Object.fromEntries(planned.pages.map((p) => [p.key, p.fingerprint])), reads: planned.reads, events: planned.events };
   }, 60_000);
 });
