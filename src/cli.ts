@@ -107,7 +107,12 @@ async function build(content: string, out: string, cache: string | false): Promi
       // Pages whose data did not change since the last build are left in place, not rendered again; a
       // build cut short while it updates the folder must not be trusted by the next one.
       if (stamps && last) await removeStamp(stamps, out);
-      const written = await writeSite(archive, out, { previous: last?.pages ?? null, renderer: stamps ? await rendererHash() : '', recordHashes: result.recordHashes });
+      const written = await writeSite(archive, out, {
+        previous: last?.pages ?? null,
+        renderer: stamps ? await rendererHash() : '',
+        recordHashes: result.recordHashes,
+        ...(cache ? { templateCache: path.join(cache, 'templates') } : {}),
+      });
       if (written.rendered < written.pages) process.stdout.write(`dossier: rendered ${written.rendered} of ${written.pages} files; the others were unchanged since the last build\n`);
       pages = written.fingerprints;
     }

@@ -12,6 +12,7 @@ import { entityFeeds, type FeedSite } from './feeds.ts';
 import { mark } from '../timing.ts';
 import { inBatches, makeFolders } from './files.ts';
 import { siteWideTemplates } from './templates.ts';
+import { keepCompiledTemplates } from './nunjucks.ts';
 import { COMPILED, compiledEntry, PACKAGE_ROOT, TEMPLATES } from '../root.ts';
 import { globalFingerprint, pageFiles, planPages, selectPages, type PageFingerprints, type RenderLists } from './pages.ts';
 
@@ -27,6 +28,8 @@ export interface WriteOptions {
   readonly recordHashes?: ReadonlyMap<string, string>;
   /** Articles per search shard (`src/site/search.ts`). @default SHARD_SIZE */
   readonly shardSize?: number;
+  /** A folder where compiled templates are kept for the next build by the same `renderer` (`keepCompiledTemplates`). */
+  readonly templateCache?: string;
 }
 
 export interface WriteResult {
@@ -79,6 +82,7 @@ export async function writeSite(archive: Archive, outDir: string, options: Reado
   // `eleventy.js`, which shares this code's modules; from the sources, `.eleventy.ts`, through tsx, whoever calls us.
   const configPath = COMPILED ? path.relative(PACKAGE_ROOT, compiledEntry('eleventy.js')) : '.eleventy.ts';
   const unregister = COMPILED ? null : (await import('tsx/esm/api')).register();
+  keepCompiledTemplates(options.templateCache ?? null, options.renderer);
   // In chunks: Eleventy keeps every page it renders until its build ends, so one run over tens of
   // thousands of pages holds them all in memory. The first run renders the site-wide pages too.
   const chunks = chunkLists(render, CHUNK);
