@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -70,6 +71,9 @@ export async function removeStamp(dir: string, outDir: string): Promise<void> {
 }
 
 const stampFile = (dir: string, outDir: string): string => path.join(dir, `${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 32)}.json`);
+
+/** Whether a build into `outDir` left a stamp: whatever it says, the next build there is likely an update. */
+export const hasStamp = (dir: string, outDir: string): boolean => existsSync(stampFile(dir, outDir));
 
 /**
  * The stamp of the last build into `outDir`, if the folder is still as that build left it.

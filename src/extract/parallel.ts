@@ -61,7 +61,7 @@ export class ExtractionWorker {
 
   /**
    * Start a worker; null where threads cannot be started. It loads its modules (about 0.08 s) on its own
-   * thread: started before the work is known (`dossier build` starts one before it reads the content),
+   * thread: started before the work is known (`dossier build`, after a previous build, starts one before it reads the content),
    * it is ready when the work comes. Unused, it never keeps the process alive; `close` it when done.
    */
   static start(): ExtractionWorker | null {

@@ -51,7 +51,7 @@ export interface PageFingerprints {
   readonly siteWide?: Readonly<Record<string, string>>;
   /** What each page's fingerprint read (`PageReads`): the next build recomputes only those some of whose reads changed. */
   readonly reads?: PageReads;
-  /** The hash of an article's record → the digest of its timeline events (`Cards.events`): the next build takes these as they are. */
+  /** The hash of an article's record → the digest of its timeline events (`Cards.eventsOf`): the next build takes these as they are. */
   readonly events?: Readonly<Record<string, string>>;
 }
 
