@@ -4,21 +4,26 @@
  * few while it reads 1,000 or more cache entries; here a smaller batch goes through it directly.
  */
 import { describe, expect, it } from 'vitest';
-import type { Source } from '../../src/model.ts';
+import type { ArticleRecord, Curation, Source } from '../../src/model.ts';
 import { readCuration, readSources } from '../../src/read/index.ts';
 import { buildLexicon, extractArticle } from '../../src/extract/index.ts';
 import { Worker } from 'node:worker_threads';
 import { ExtractionWorker, type FromWorker, type ToWorker } from '../../src/extract/parallel.ts';
 import { buildArchive, tagger } from '../../src/build.ts';
 
+/** The seed articles, their curation, and this thread's extraction of a source. */
+async function seedsAndExtraction(): Promise<{ seeds: Source[]; curation: Curation; here: (s: Source) => ArticleRecord }> {
+  const seeds = await readSources('content');
+  const { curation } = await readCuration('content');
+  const lexicon = buildLexicon(curation);
+  return { seeds, curation, here: (s) => extractArticle(s, { tagger: tagger(), lexicon }) };
+}
+
 describe('extraction shared with a worker thread', () => {
   it('should give the records this thread gives, in the order of the sources', async () => {
-    const seeds = await readSources('content');
-    const { curation } = await readCuration('content');
+    const { seeds, curation, here } = await seedsAndExtraction();
     // The seed articles, many times over under other names: enough for both threads to take some.
     const sources: Source[] = Array.from({ length: 40 }, (_, i) => seeds.map((s) => ({ ...s, file: `copy-${i}/${s.file}` }))).flat();
-    const lexicon = buildLexicon(curation);
-    const here = (s: Source) => extractArticle(s, { tagger: tagger(), lexicon });
     const worker = ExtractionWorker.start();
     expect(worker, 'a worker thread could not be started').not.toBeNull();
     let onThisThread = 0;
@@ -38,10 +43,7 @@ describe('extraction shared with a worker thread', () => {
   }, 60_000);
 
   it('should run what this thread does meanwhile before it extracts any, and give the same records', async () => {
-    const seeds = await readSources('content');
-    const { curation } = await readCuration('content');
-    const lexicon = buildLexicon(curation);
-    const here = (s: Source) => extractArticle(s, { tagger: tagger(), lexicon });
+    const { seeds, curation, here } = await seedsAndExtraction();
     const worker = ExtractionWorker.start();
     expect(worker, 'a worker thread could not be started').not.toBeNull();
     const order: string[] = [];
@@ -66,10 +68,7 @@ describe('extraction shared with a worker thread', () => {
   }, 60_000);
 
   it('should load a model of its own when it is given none, and give the same records', async () => {
-    const seeds = await readSources('content');
-    const { curation } = await readCuration('content');
-    const lexicon = buildLexicon(curation);
-    const here = (s: Source) => extractArticle(s, { tagger: tagger(), lexicon });
+    const { seeds, curation, here } = await seedsAndExtraction();
     // The worker's side of the protocol, without this thread taking any source: every record is the worker's.
     const worker = new Worker(new URL('../../src/extract/worker-boot.mjs', import.meta.url));
     try {
