@@ -16,8 +16,19 @@ type Compile = (src: string, asyncFilters: readonly string[], extensions: readon
 // Eleventy's own copy of Nunjucks: the environment it builds is an instance of that copy's classes.
 const nunjucksRequire = createRequire(createRequire(import.meta.url).resolve('@11ty/eleventy'));
 const { Template } = nunjucksRequire('nunjucks') as { Template: NunjucksTemplateClass };
-const compiler = nunjucksRequire('nunjucks/src/compiler') as { compile: Compile };
-const NUNJUCKS_VERSION = (nunjucksRequire('nunjucks/package.json') as { version: string }).version;
+/**
+ * Nunjucks' compiler module and Nunjucks' version, which are not part of its public API: should another version lay
+ * them out otherwise, templates are compiled as they come, and not kept.
+ */
+const compiler = ((): { module: { compile: Compile }; version: string } | null => {
+  try {
+    const module = nunjucksRequire('nunjucks/src/compiler') as { compile?: unknown };
+    const { version } = nunjucksRequire('nunjucks/package.json') as { version: string };
+    return typeof module.compile === 'function' ? { module: module as { compile: Compile }, version } : null;
+  } catch {
+    return null;
+  }
+})();
 
 /** Where compiled templates are kept between builds (`keepCompiledTemplates`), and those this process has. */
 let codeDir: string | null = null;
@@ -46,9 +57,14 @@ export function keepCompiledTemplates(cacheDir: string | null, renderer = ''): v
 }
 
 // Every compile of a template goes through here: a page template's, an include's, a permalink's.
-const compile = compiler.compile;
-compiler.compile = (src, asyncFilters, extensions, name, opts) => {
-  const key = hash('sha1', JSON.stringify([NUNJUCKS_VERSION, src, asyncFilters, (extensions ?? []).map((e) => e.__name ?? ''), name, opts ?? {}]), 'hex');
+if (compiler) {
+  const { module, version } = compiler;
+  const compile = module.compile;
+  module.compile = (src, asyncFilters, extensions, name, opts) => keptOrCompiled(compile, version, src, asyncFilters, extensions, name, opts);
+}
+
+function keptOrCompiled(compile: Compile, version: string, ...[src, asyncFilters, extensions, name, opts]: Parameters<Compile>): string {
+  const key = hash('sha1', JSON.stringify([version, src, asyncFilters, (extensions ?? []).map((e) => e.__name ?? ''), name, opts ?? {}]), 'hex');
   let code = codes.get(key);
   const file = codeDir && path.join(codeDir, `${key}.js`);
   if (code === undefined && file) {
@@ -72,7 +88,7 @@ compiler.compile = (src, asyncFilters, extensions, name, opts) => {
   }
   codes.set(key, code);
   return code;
-};
+}
 
 /** `addExtension` and `amendLibrary`, which Eleventy's published types leave out. */
 interface ExtensionConfig {
