@@ -1,5 +1,5 @@
 import type { Block, FoundEntity, FoundQuote } from '../model.ts';
-import { sentenceAt, splitSentences } from '../text/sentences.ts';
+import { lastWordsStart, sentenceAt, splitSentences } from '../text/sentences.ts';
 import { mentionsByBlock, type PlacedMention } from './mentions.ts';
 
 /** Verbs that report speech. General English. */
@@ -78,13 +78,15 @@ export function extractQuotes(blocks: readonly Block[], entities: readonly Found
   return quotes;
 }
 
+/** The most words `ATTRIBUTION_INSIDE` matches, and one more: the comma's, the verb's two, two more. */
+const ATTRIBUTION_WORDS = 6;
 const ATTRIBUTION_INSIDE = new RegExp(`,\\s+(?:${SPEECH_VERBS})\\s+(?:\\S+\\s+){0,2}?$`, 'u');
 
 /** `“They impose their narrative, reports Jane Roe, director of X. Each time …”` */
 function inside(text: string, span: Span, people: readonly PlacedMention[]): string | undefined {
   for (const p of people) {
     if (p.start <= span.start || p.end > span.end) continue;
-    if (ATTRIBUTION_INSIDE.test(text.slice(span.start, p.start))) return p.name;
+    if (ATTRIBUTION_INSIDE.test(text.slice(lastWordsStart(text, span.start, p.start, ATTRIBUTION_WORDS), p.start))) return p.name;
   }
   return undefined;
 }
@@ -121,14 +123,16 @@ function beforeQuote(text: string, span: Span, people: readonly PlacedMention[],
   const open = span.start - 1;
   const sentence = sentenceAt(sentences, Math.max(0, open - 1));
   const from = Math.min(sentence?.start ?? 0, open);
-  const head = text.slice(from, open);
+  // The patterns below are anchored where the quote or the name begins and match a few words:
+  // each reads those words only, not the whole sentence again for every quote.
+  const head = text.slice(lastWordsStart(text, from, open, 3), open);
   if (!/[:,]\s*$/u.test(head)) return undefined;
   const candidates = people.filter((p) => p.start >= from && p.end <= open);
   const last = candidates.at(-1);
   if (!last) return /\b(?:said|says|told|declared|added|wrote|tweeted)\s*:\s*$/u.test(head) ? null : undefined;
   const between = text.slice(last.end, open);
   if (/[“”"]/u.test(between)) return undefined;
-  const before = text.slice(from, last.start);
+  const before = text.slice(lastWordsStart(text, from, last.start, 5), last.start);
   if (new RegExp(`^\\s+(?:${SPEECH_VERBS}|wrote|tweeted)\\b`, 'u').test(between) || /\b(?:according to|by|for)\s+$/iu.test(before) || /:\s*$/u.test(between)) {
     if (/\b(?:of|to|with)\s+(?:\p{L}+\s+){0,2}$/iu.test(before) && !/\b(?:according to|by)\s+$/iu.test(before)) return null;
     return last.name;

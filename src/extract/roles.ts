@@ -1,5 +1,5 @@
 import type { Block, FoundEntity, FoundRole } from '../model.ts';
-import { sentenceAt, splitSentences } from '../text/sentences.ts';
+import { lastWordsStart, sentenceAt, splitSentences, type Sentence } from '../text/sentences.ts';
 import { mentionsByBlock, type PlacedMention } from './mentions.ts';
 
 /** Nouns that name a position someone holds. General English, no names. */
@@ -22,10 +22,20 @@ export function extractRoles(blocks: readonly Block[], entities: readonly FoundE
   for (const block of blocks) {
     const mentions = byBlock.get(block.n) ?? [];
     const sentences = splitSentences(block.text);
+    // The organizations of each sentence, found once per block rather than once per person.
+    const orgsOf = new Map<Sentence, PlacedMention[]>();
+    for (const m of mentions) {
+      if (m.kind !== 'organization') continue;
+      const sentence = sentenceAt(sentences, m.start);
+      if (!sentence || m.start < sentence.start || m.end > sentence.end) continue;
+      const list = orgsOf.get(sentence);
+      if (list) list.push(m);
+      else orgsOf.set(sentence, [m]);
+    }
     for (const person of mentions.filter((m) => m.kind === 'person')) {
       const sentence = sentenceAt(sentences, person.start);
       if (!sentence) continue;
-      const orgsIn = mentions.filter((m) => m.kind === 'organization' && m.start >= sentence.start && m.end <= sentence.end);
+      const orgsIn = orgsOf.get(sentence) ?? [];
       const its = (before: number): string | null => [...orgsIn].reverse().find((o) => o.end <= before)?.name ?? mainOrg;
       const found = after(block.text, person, orgsIn, its) ?? before(block.text, person, orgsIn, its, sentence.start);
       if (found && found.title) {
@@ -65,7 +75,11 @@ function after(text: string, person: PlacedMention, orgs: readonly PlacedMention
 
 /** `its TITLE, NAME`, `the ORG's TITLE, NAME`, `ORG TITLE NAME`, `Title NAME`. */
 function before(text: string, person: PlacedMention, orgs: readonly PlacedMention[], its: (at: number) => string | null, sentenceStart: number): Found {
-  const head = text.slice(sentenceStart, person.start);
+  // Only the last few words before the name can hold its title: read those, not the whole
+  // sentence, so that a sentence naming many people is not read again for each of them.
+  const headStart = lastWordsStart(text, sentenceStart, person.start, TITLE_WORDS_BEFORE);
+  const head = text.slice(headStart, person.start);
+  sentenceStart = headStart;
   const possessive = new RegExp(`(?:\\b(its|their)|(\\S+)['’]s)\\s+((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS})),?\\s+$`, 'iu').exec(head);
   if (possessive) {
     const ownerEnd = sentenceStart + possessive.index + (possessive[1] ?? possessive[2] ?? '').length;
@@ -84,6 +98,9 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
   }
   return null;
 }
+
+/** The most words the patterns before a name match: an owner, three words and a title noun. */
+const TITLE_WORDS_BEFORE = 6;
 
 /** A title is short and has a title noun among its first words: `general secretary`, `professor of criminal law`. */
 function isTitle(text: string): boolean {

@@ -23,3 +23,18 @@ describe('extractQuotes', () => {
     });
   }
 });
+
+describe('extractQuotes in a long sentence', () => {
+  // The words before each quote and each name are read near them, not from the sentence's start
+  // for every quote again.
+  it('should give each of many quotes in one sentence its speaker', () => {
+    const people = Array.from({ length: 300 }, (_, i) => `Person${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))} Roe`);
+    const text = `${people.map((p, i) => (i % 2 ? `according to ${p}, “we will not give in at all”` : `${p} said: “nothing has changed for us here”`)).join(', and ')}.`;
+    const record = extractText(body(text), { PER: people });
+    expect(record.quotes.map((q) => q.speaker)).toEqual(people);
+  });
+  it('should read an attribution inside a quote after a word of a hundred thousand letters', () => {
+    const record = extractText(body(`“${'x'.repeat(100_000)} They always speak first, notes Luc Petit, a sociologist. Nobody else does that.”`), { PER: ['Luc Petit'] });
+    expect(record.quotes.map((q) => q.speaker)).toEqual(['Luc Petit']);
+  });
+});

@@ -23,6 +23,22 @@ describe('extractRoles', () => {
       expect(record.roles.map((r) => ({ person: r.person, title: r.title, organization: r.organization }))).toEqual(expected);
     });
   }
+  // The words before each name were once read from the sentence's start, in time growing with
+  // the square of a long word's length: a property test's input ran past CI's time limit.
+  it('should read a title after a word of a hundred thousand letters', () => {
+    const record = extractText(body(`${'x'.repeat(100_000)} Transport Minister Paul Martin visited the port.`), { PER: ['Paul Martin'] });
+    expect(record.roles.map((r) => [r.person, r.title])).toEqual([['Paul Martin', 'Transport Minister']]);
+  });
+  it('should read the role of each of many people in one long sentence', () => {
+    const people = Array.from({ length: 400 }, (_, i) => `Person${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))} Roe`);
+    const text = `${people.map((p, i) => (i % 2 ? `the Harbour Union's spokesman, ${p}` : `${p}, general secretary of the Dock Union`)).join(' and ')} met.`;
+    const record = extractText(body(text), { PER: people, ORG: ['Harbour Union', 'Dock Union'] });
+    expect(record.roles).toHaveLength(400);
+    expect(record.roles.slice(0, 2).map((r) => [r.person, r.title, r.organization])).toEqual([
+      [people[0], 'general secretary', 'Dock Union'],
+      [people[1], 'spokesman', 'Harbour Union'],
+    ]);
+  });
   it('should keep the sentence as evidence', () => {
     const record = extractText(body('Jane Roe, general secretary of the Harbour Workers Union, spoke. Nobody listened.'), { PER: ['Jane Roe'], ORG: ['Harbour Workers Union'] });
     expect(record.roles[0]?.evidence.sentence).toBe('Jane Roe, general secretary of the Harbour Workers Union, spoke.');

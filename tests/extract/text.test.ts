@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/text/sentences.ts';
+import { lastWordsStart, sentenceAt, splitSentences } from '../../src/text/sentences.ts';
 import { nameKey } from '../../src/text/normalize.ts';
 import { cleanSpan, isGenericName, acronymAfter } from '../../src/extract/names.ts';
 import { kindOfLine } from '../../src/read/blocks.ts';
@@ -21,6 +21,54 @@ describe('splitSentences', () => {
   it('should keep offsets that point at the sentence', () => {
     const text = 'First one.  Second one!';
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+  it('should read a word before a full stop whole, letters outside the Basic Multilingual Plane too', () => {
+    expect(splitSentences('He met Dr. Roe. Then left.').map((s) => s.text)).toEqual(['He met Dr. Roe.', 'Then left.']);
+    expect(splitSentences('He met Xdr. Roe.').map((s) => s.text)).toEqual(['He met Xdr.', 'Roe.']);
+    expect(splitSentences('He met 𝐀dr. Roe.').map((s) => s.text)).toEqual(['He met 𝐀dr.', 'Roe.']);
+    expect(splitSentences('Signed by 𝐀. Roe.').map((s) => s.text)).toEqual(['Signed by 𝐀. Roe.']);
+  });
+  // Each of these once took time growing with the square of its length (a property test's input
+  // ran past CI's time limit): minutes at these lengths, where a pass takes milliseconds.
+  it('should try a boundary once for a run of stops that ends none', () => {
+    const text = `Word ${'…'.repeat(200_000)}${'!?'.repeat(100_000)} and on.`;
+    expect(splitSentences(text).map((s) => s.text)).toEqual([text]);
+  });
+  it('should read only the word just before a full stop', () => {
+    const long = `${'x'.repeat(1_000_000)} 7.`;
+    expect(splitSentences(`${long} Next one.`).map((s) => s.text)).toEqual([long, 'Next one.']);
+  });
+  it('should read initials one after another without going back to the sentence start', () => {
+    const text = `Signed ${'A. '.repeat(400_000)}Roe.`;
+    expect(splitSentences(text).map((s) => s.text)).toEqual([text]);
+  });
+});
+
+describe('sentenceAt', () => {
+  it('should find the sentence of every offset, or the last one between sentences', () => {
+    const text = 'One two.  Three four! Five?   Six';
+    const sentences = splitSentences(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const within = sentences.find((s) => offset >= s.start && offset < s.end) ?? sentences.at(-1);
+      expect(sentenceAt(sentences, offset)).toBe(within);
+    }
+    expect(sentenceAt([], 3)).toBeUndefined();
+  });
+});
+
+describe('lastWordsStart', () => {
+  const text = 'Alpha beta,  gamma delta';
+  it('should find where the last words before an offset begin', () => {
+    expect(text.slice(lastWordsStart(text, 0, text.length, 2))).toBe('gamma delta');
+    expect(text.slice(lastWordsStart(text, 0, text.length, 3))).toBe('beta,  gamma delta');
+    expect(text.slice(lastWordsStart(text, 0, 11, 1), 11)).toBe('beta,');
+  });
+  it('should not go before the start it is given', () => {
+    expect(lastWordsStart(text, 8, text.length, 10)).toBe(8);
+  });
+  it('should leave out a word longer than any it reads for', () => {
+    const long = `${'x'.repeat(1000)} its general secretary `;
+    expect(long.slice(lastWordsStart(long, 0, long.length, 6)).trim()).toBe('its general secretary');
   });
 });
 
