@@ -102,12 +102,28 @@ async function indexShard(siteDir: string, shard: SearchShard, page: (a: Article
   }
   const problems = [...errors, ...(await Promise.all(added)).flatMap((r) => r.errors)];
   const outputPath = path.resolve(siteDir, SEARCH_FOLDER, shard.key);
-  // A shard the site already has (an edit) differs from the new one in a few files: the new shard keeps the
-  // others by hard links, and only those few are written (Pagefind would write all of its 500-odd files).
-  const written = previous && existsSync(previous) ? await writeChanged(await index.getFiles(), outputPath, previous) : await index.writeFiles({ outputPath });
-  problems.push(...written.errors);
+  const got = await index.getFiles();
+  problems.push(...got.errors);
   if (problems.length) throw new Error(`pagefind: ${problems.join('; ')}`);
+  // The search page loads Pagefind's UI from the first shard; the others are merged into it and need only their index.
+  const files = shard.key === PRIMARY_KEY ? got.files : got.files.filter((f) => !UI_FILES.has(f.path));
+  // A shard the site already has (an edit) differs from the new one in a few files: the new shard keeps the
+  // others by hard links, and only those few are written.
+  await writeChanged(files, outputPath, previous && existsSync(previous) ? previous : undefined);
 }
+
+/** The shard whose bundle the search page loads first (`searchBundles`). */
+const PRIMARY_KEY = '0';
+
+/**
+ * Files of a Pagefind bundle that only its UI uses: the search page takes them from the first shard's
+ * bundle, and a merged index never loads them (it loads `pagefind.js`, its worker, WebAssembly, entry,
+ * metadata and chunks). 430 KB a shard.
+ */
+const UI_FILES = new Set([
+  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
+  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
+]);
 
 /**
  * The pages sent to Pagefind and not yet indexed. Pagefind takes one message at a time, and what waits
@@ -143,18 +159,19 @@ class InFlight {
 const MAX_IN_FLIGHT = 2_000_000;
 
 /**
- * Write the index `files` into `outputPath`: a file whose bytes the same file of the `previous` shard has is
- * a hard link to it, the others are written. The same files as Pagefind's `writeFiles`, byte for byte.
+ * Write the index `files` into `outputPath`. With a `previous` shard, a file whose bytes the same file of
+ * the previous shard has is a hard link to it, and only the others are written.
  */
-async function writeChanged(got: { errors: string[]; files: { path: string; content: Uint8Array }[] }, outputPath: string, previous: string): Promise<{ errors: string[] }> {
-  if (got.errors.length) return got;
-  await makeFolders(outputPath, got.files.map((f) => f.path));
-  await inBatches(got.files, async (f) => {
+async function writeChanged(files: readonly { path: string; content: Uint8Array }[], outputPath: string, previous: string | undefined): Promise<void> {
+  await makeFolders(outputPath, files.map((f) => f.path));
+  await inBatches(files, async (f) => {
     const target = path.join(outputPath, f.path);
-    const old = path.join(previous, f.path);
-    const same = await readFile(old).then((b) => Buffer.compare(b, f.content) === 0, () => false);
-    // Across file systems a link fails: write the file then.
-    if (!same || !(await link(old, target).then(() => true, () => false))) await writeFile(target, f.content);
+    if (previous !== undefined) {
+      const old = path.join(previous, f.path);
+      const same = await readFile(old).then((b) => Buffer.compare(b, f.content) === 0, () => false);
+      // Across file systems a link fails: write the file then.
+      if (same && (await link(old, target).then(() => true, () => false))) return;
+    }
+    await writeFile(target, f.content);
   });
-  return { errors: [] };
 }

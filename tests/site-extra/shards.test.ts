@@ -88,4 +88,19 @@ describe('indexing a shard', () => {
     // The order of the pages does make another index: the test would see a page out of its place.
     expect(await indexed(shard([...articles].reverse()), html)).not.toEqual(atOnce);
   }, 30_000);
+
+  it("should give Pagefind's UI to the first shard only, and every shard the index a merged one loads", async () => {
+    const dir = await tempDir('shards');
+    try {
+      await indexShards(dir, [{ key: '0', articles: articles.slice(0, 3), fingerprint: 'f' }, { key: '1', articles: articles.slice(3), fingerprint: 'f' }], html);
+      const files = [...(await fingerprint(dir)).keys()];
+      const top = (key: string): string[] => files.filter((f) => f.startsWith(`pagefind/${key}/`) && !f.slice(11).includes('/')).map((f) => f.slice(11)).sort();
+      expect(top('0')).toEqual(expect.arrayContaining(['pagefind-ui.js', 'pagefind-ui.css', 'pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']));
+      expect(top('1').filter((f) => !/^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\.\w+\.pf_meta|wasm\.\w+\.pagefind)$/.test(f))).toEqual([]);
+      expect(top('1')).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']));
+      expect(files.some((f) => f.startsWith('pagefind/1/fragment/'))).toBe(true);
+    } finally {
+      await removeDir(dir);
+    }
+  }, 30_000);
 });
