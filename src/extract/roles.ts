@@ -79,16 +79,15 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
   // sentence, so that a sentence naming many people is not read again for each of them.
   const headStart = lastWordsStart(text, sentenceStart, person.start, TITLE_WORDS_BEFORE);
   const head = text.slice(headStart, person.start);
-  sentenceStart = headStart;
   const possessive = new RegExp(`(?:\\b(its|their)|(\\S+)['’]s)\\s+((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS})),?\\s+$`, 'iu').exec(head);
   if (possessive) {
-    const ownerEnd = sentenceStart + possessive.index + (possessive[1] ?? possessive[2] ?? '').length;
+    const ownerEnd = headStart + possessive.index + (possessive[1] ?? possessive[2] ?? '').length;
     const owner = possessive[1] ? its(ownerEnd) : orgs.find((o) => o.end === ownerEnd)?.name ?? (/^(?:union|party|organi[sz]ation|federation)$/iu.test(possessive[2] ?? '') ? its(ownerEnd) : null);
     return { title: tidy(possessive[3]!), organization: owner };
   }
   const titled = new RegExp(`((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS}))\\s+$`, 'iu').exec(head);
   if (titled) {
-    const startAt = sentenceStart + titled.index;
+    const startAt = headStart + titled.index;
     const org = orgs.find((o) => o.start >= startAt && o.end <= person.start) ?? orgs.find((o) => o.end <= startAt && /^\s+$/u.test(text.slice(o.end, startAt)));
     let title = titled[1]!;
     if (org && org.start >= startAt) title = text.slice(org.end, person.start);

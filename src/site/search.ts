@@ -109,7 +109,7 @@ async function indexShard(siteDir: string, shard: SearchShard, page: (a: Article
   const files = shard.key === PRIMARY_KEY ? got.files : got.files.filter((f) => !UI_FILES.has(f.path));
   // A shard the site already has (an edit) differs from the new one in a few files: the new shard keeps the
   // others by hard links, and only those few are written.
-  await writeChanged(files, outputPath, previous && existsSync(previous) ? previous : undefined);
+  await writeShard(files, outputPath, previous && existsSync(previous) ? previous : undefined);
 }
 
 /** The shard whose bundle the search page loads first (`searchBundles`). */
@@ -162,7 +162,7 @@ const MAX_IN_FLIGHT = 2_000_000;
  * Write the index `files` into `outputPath`. With a `previous` shard, a file whose bytes the same file of
  * the previous shard has is a hard link to it, and only the others are written.
  */
-async function writeChanged(files: readonly { path: string; content: Uint8Array }[], outputPath: string, previous: string | undefined): Promise<void> {
+async function writeShard(files: readonly { path: string; content: Uint8Array }[], outputPath: string, previous: string | undefined): Promise<void> {
   await makeFolders(outputPath, files.map((f) => f.path));
   await inBatches(files, async (f) => {
     const target = path.join(outputPath, f.path);
