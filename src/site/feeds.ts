@@ -35,8 +35,18 @@ export function feedUpdated(articles: readonly { date: PartialDate | null }[]): 
 export function feedId(target: string, siteUrl: string | null | undefined, siteName: string): string {
   const pathPart = target.replace(/^\/+/, '').replace(/\/$/, '');
   if (siteUrl) return new URL(target.replace(/^\/+/, ''), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
-  return `urn:dossier:${slugify(siteName)}:${pathPart || 'site'}`;
+  return `urn:dossier:${siteSlug(siteName)}:${pathPart || 'site'}`;
 }
+
+/** The site name's slug, made once: every entry of every feed names it (4,000 articles: about 0.2 s of slugify). */
+const siteSlug = (() => {
+  let name: string | undefined;
+  let slug = '';
+  return (siteName: string): string => {
+    if (siteName !== name) [name, slug] = [siteName, slugify(siteName)];
+    return slug;
+  };
+})();
 
 /** An article's body as one HTML fragment (paragraphs, subheadings, lists), for a feed entry's content. */
 export function bodyHtml(blocks: readonly LinkedBlock[]): string {
