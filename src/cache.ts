@@ -163,6 +163,15 @@ function entryJson(entry: CacheEntry): string {
 
 // ---------------------------------------------------------------- the extractor's code
 
+/** The bytes of `file`, or null if it is a folder or cannot be read. */
+export function readIfFile(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
 let extractorHashOnce: Promise<string> | undefined;
 /** A hash of the extractor's code and the tagger's model files, computed once per process. */
 export function extractorHash(): Promise<string> {
@@ -175,8 +184,7 @@ export function extractorHash(): Promise<string> {
     const models = readdirSync(path.join(SRC, 'ner')).filter((n) => /^model.*\.gz$/u.test(n)).sort();
     for (const m of models) hash.update(m).update('\0').update(readFileSync(path.join(SRC, 'ner', m))).update('\0');
     // Dependencies (chrono-node, remark) extract too: a change of the lock file is a change of code.
-    const lock = path.join(SRC, '..', 'package-lock.json');
-    hash.update(readFileSync(existsSync(lock) ? lock : path.join(SRC, '..', 'package.json')));
+    hash.update(readIfFile(path.join(SRC, '..', 'package-lock.json')) ?? readFileSync(path.join(SRC, '..', 'package.json')));
     return hash.digest('hex');
   })();
   return extractorHashOnce;
@@ -191,13 +199,9 @@ function importClosure(entries: readonly string[]): string[] {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      // A path that only looks like an import (in a comment, say): not code.
-      continue;
-    }
+    const text = readIfFile(file)?.toString('utf8');
+    // A path that only looks like an import (in a comment, say): not code.
+    if (text === undefined) continue;
     found.push(file);
     // Any quoted relative path to a module or data file: imports, re-exports, dynamic imports.
     for (const m of text.matchAll(/['"](\.\.?\/[^'"\s]+\.(?:ts|js|json))['"]/gu)) queue.push(path.resolve(path.dirname(file), m[1]!));

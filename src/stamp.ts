@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './model.ts';
 import type { PageFingerprints } from './site/pages.ts';
-import { extractorHash } from './cache.ts';
+import { extractorHash, readIfFile } from './cache.ts';
 import { CURATION_FILE } from './read/curation.ts';
 import { PACKAGE_ROOT as ROOT } from './root.ts';
 
@@ -102,15 +101,6 @@ export async function writeStamp(dir: string, outDir: string, stamp: Omit<SiteSt
   const file = stampFile(dir, outDir);
   await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify({ ...stamp, ino: folder.ino, mtimeMs: folder.mtimeMs } satisfies SiteStamp));
   await rename(`${file}.${process.pid}.tmp`, file);
-}
-
-/** The bytes of `file`, or null if it is a folder or cannot be read. */
-function readIfFile(file: string): Buffer | null {
-  try {
-    return readFileSync(file);
-  } catch {
-    return null;
-  }
 }
 
 let rendererHashOnce: Promise<string> | undefined;

@@ -45,11 +45,14 @@ export function searchShards(archive: Archive, pageFingerprint: (a: Article) => 
   const members: Article[][] = Array.from({ length: count }, () => []);
   for (const a of archive.articles) members[shardOf(a.id, count)]!.push(a);
   return members.map((articles, i) => ({
-    key: String(i),
+    key: shardKey(i),
     articles,
     fingerprint: createHash('sha1').update(JSON.stringify([global, count, articles.map((a) => [a.id, pageFingerprint(a)])])).digest('base64url'),
   }));
 }
+
+/** The key (and folder name in `pagefind/`) of the `i`-th shard; the search page loads the first and merges the others. */
+const shardKey = (i: number): string => String(i);
 
 function shardOf(id: string, count: number): number {
   return count === 1 ? 0 : createHash('sha1').update(id).digest().readUInt32BE(0) % count;
@@ -57,7 +60,7 @@ function shardOf(id: string, count: number): number {
 
 /** The bundles the search page loads, as paths in the site: the first one, then those it merges. */
 export function searchBundles(archive: Archive, size = SHARD_SIZE): { primary: string; merge: string[] } {
-  const keys = Array.from({ length: shardCount(archive.articles.length, size) }, (_, i) => `${SEARCH_FOLDER}/${i}/`);
+  const keys = Array.from({ length: shardCount(archive.articles.length, size) }, (_, i) => `${SEARCH_FOLDER}/${shardKey(i)}/`);
   return { primary: keys[0]!, merge: keys.slice(1) };
 }
 
@@ -113,7 +116,7 @@ async function indexShard(siteDir: string, shard: SearchShard, page: (a: Article
 }
 
 /** The shard whose bundle the search page loads first (`searchBundles`). */
-const PRIMARY_KEY = '0';
+const PRIMARY_KEY = shardKey(0);
 
 /**
  * Files of a Pagefind bundle that only its UI uses: the search page takes them from the first shard's
