@@ -8,7 +8,7 @@ import { extractEntities } from './entities.ts';
 import { extractRoles } from './roles.ts';
 import { extractQuotes } from './quotes.ts';
 import { extractDemands } from './demands.ts';
-import { extractEvents, inferPublished, parsePartialDate } from './dates.ts';
+import { extractEvents, findDateline, inferPublished, parsePartialDate } from './dates.ts';
 import { mainOrganization } from './mentions.ts';
 import { withFrontMatter, type Lexicon } from './lexicon.ts';
 import type { NameTagger } from './tagger.ts';
@@ -33,8 +33,18 @@ export function extractArticle(source: Source, options: Readonly<ExtractOptions>
   if (!unreadable && !wordless) problems.push(...head.problems);
   if (!unreadable && wordless) problems.push({ file: source.file, line: source.blocks[0]!.line, message: `has no headline that can be found: ${fm.headline ? '`headline:`' : 'its first line'} \`${head.headline}\` has no words; add \`headline:\` to the front matter`, severity: 'error' });
   const body = head.firstBlockIsHeadline ? source.blocks.slice(1) : source.blocks;
-  const { kept, dropped } = dropResidue(body, head.headline);
+  const residue = dropResidue(body, head.headline);
+  const { dropped } = residue;
+  let { kept } = residue;
   if (head.firstBlockIsHeadline && source.blocks[0]) dropped.unshift({ line: source.blocks[0].line, text: source.blocks[0].text, reason: 'the headline: shown as the page title' });
+  // A line that only dates the article (`Published on 12 March 2025`) is its date, not a subheading.
+  const dateline = kept.length > 1 ? findDateline(kept) : null;
+  if (dateline) {
+    const line = kept[dateline.index]!;
+    dropped.push({ line: line.line, text: line.text, reason: 'the date line: shown as the page date' });
+    dropped.sort((a, b) => a.line - b.line);
+    kept = kept.filter((_, i) => i !== dateline.index);
+  }
   const blocks: Block[] = kept.map((b, i) => ({ ...b, n: i + 1 }));
   if (blocks.length === 0 && !problems.some((p) => p.severity === 'error')) problems.push({ file: source.file, ...(source.blocks[0] ? { line: source.blocks[0].line } : {}), message: 'has a headline but no article text under it: write the article below the headline line', severity: 'error' });
 
@@ -48,11 +58,11 @@ export function extractArticle(source: Source, options: Readonly<ExtractOptions>
   const roles = extractRoles(blocks, entities, mainOrg);
   const quotes = extractQuotes(blocks, entities);
   const demands = extractDemands(blocks, entities, roles, quotes, mainOrg);
-  const given = fm.date ? parsePartialDate(fm.date) : null;
+  const given = fm.date ? parsePartialDate(fm.date) : dateline?.date ?? null;
   const firstPass = extractEvents(blocks, given);
   const date = given ?? inferPublished(firstPass);
   const events = given || !date ? firstPass : extractEvents(blocks, date);
-  if (!fm.date && blocks.length > 0) problems.push({ file: source.file, message: date ? `has no \`date:\`; ${date.iso} was inferred from the text: add \`date:\` to the front matter to confirm it` : 'has no `date:` and none can be inferred: add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) to the front matter', severity: 'warning' });
+  if (!given && blocks.length > 0) problems.push({ file: source.file, message: date ? `has no \`date:\`; ${date.iso} was inferred from the text: add \`date:\` to the front matter to confirm it` : 'has no `date:` and none can be inferred: add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) to the front matter', severity: 'warning' });
 
   const firstParagraph = blocks.find((b) => b.kind === 'paragraph') ?? blocks[0];
   const summary = fm.summary ?? shortSummary(firstParagraph ? splitSentences(firstParagraph.text)[0]?.text ?? '' : '');

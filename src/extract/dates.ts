@@ -74,3 +74,31 @@ export function inferPublished(events: readonly FoundEvent[]): PartialDate | nul
   const last = dated.at(-1);
   return last ? parsePartialDate(last.slice(0, 7), true) : null;
 }
+
+/** Words a publication-date line may hold besides its date and time: `Published on`, `Updated:`, `GMT`. */
+const DATELINE_WORDS = /^(?:first|last|published|posted|updated|modified|date[ds]?|on|at|the|am|pm|gmt|utc|cet|cest|bst|est|edt|pst|pdt)$/iu;
+
+/**
+ * The publication-date line of a pasted article, if one of its first lines is only that:
+ * `November 3, 2024`, `Published on 12 March 2025`, `Updated: 3 Nov 2024 14:32 GMT`.
+ *
+ * Only a full date with its year counts, on a short line among the first three of the body
+ * (before any long paragraph), whose other words are those of a date line (`DATELINE_WORDS`).
+ * Returns the line's index in `blocks` and its date, which is not approximate: the text says it.
+ */
+export function findDateline(blocks: readonly { readonly text: string }[]): { index: number; date: PartialDate } | null {
+  for (const [index, block] of blocks.slice(0, 3).entries()) {
+    const words = block.text.trim().split(/\s+/u);
+    if (words.length > 12) return null;
+    const found = chrono.parse(block.text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+    const day = found.find((r) => r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year'));
+    if (!day) continue;
+    // Blank out the dates and times found (same length, so the indexes hold), then look at what is left.
+    let rest = block.text;
+    for (const r of found) rest = rest.slice(0, r.index) + ' '.repeat(r.text.length) + rest.slice(r.index + r.text.length);
+    const others = rest.replace(/\./gu, '').split(/[^\p{L}]+/u).filter(Boolean);
+    if (others.every((w) => DATELINE_WORDS.test(w))) return { index, date: toPartial(day.text, day.start, null) };
+  }
+  return null;
+}
+

@@ -26,3 +26,43 @@ describe('extractEvents', () => {
     expect(record.date).toEqual({ iso: '2020-03', precision: 'month', approximate: true });
   });
 });
+
+describe('findDateline (a line that only dates the article)', () => {
+  const cases: [line: string, iso: string][] = [
+    ['November 3, 2024', '2024-11-03'],
+    ['Published on 12 March 2025', '2025-03-12'],
+    ['Updated: 3 Nov 2024 14:32 GMT', '2024-11-03'],
+    ['Posted 2023-06-01', '2023-06-01'],
+  ];
+  for (const [line, iso] of cases) {
+    it(`should take "${line}" as the publication date and leave it out of the body`, () => {
+      const record = extractText(body(line, 'The strike began on Monday at the port.'));
+      expect(record.date).toEqual({ iso, precision: 'day', approximate: false });
+      expect(record.blocks.map((b) => b.text)).toEqual(['The strike began on Monday at the port.']);
+      expect(record.dropped).toContainEqual({ line: 5, text: line, reason: 'the date line: shown as the page date' });
+      expect(record.problems.filter((p) => p.message.includes('date'))).toEqual([]);
+    });
+  }
+  const not: [name: string, line: string][] = [
+    ['a subheading that holds a date', 'Talks resume on March 3, 2020'],
+    ['a month without a day', 'March 2020'],
+    ['a sentence with a date', 'The law was passed on April 14, 2021 after a long debate and a vote in the senate.'],
+  ];
+  for (const [name, line] of not) {
+    it(`should keep ${name} in the body`, () => {
+      const record = extractText(body(line, 'The strike began at the port.'));
+      expect(record.blocks.map((b) => b.text)).toEqual([line, 'The strike began at the port.']);
+      expect(record.date?.approximate ?? true).toBe(true);
+    });
+  }
+  it('should look only at the first lines, before a long paragraph', () => {
+    const long = 'Thousands of dock workers stopped work after talks between the union and the employers broke down.';
+    const record = extractText(body(long, 'November 3, 2024'));
+    expect(record.blocks.map((b) => b.text)).toEqual([long, 'November 3, 2024']);
+  });
+  it('should let the front matter date win, and still leave the date line out', () => {
+    const record = extractText(withDate('2024-11-04', 'November 3, 2024\n\nThe strike began at the port.'));
+    expect(record.date).toEqual({ iso: '2024-11-04', precision: 'day', approximate: false });
+    expect(record.blocks.map((b) => b.text)).toEqual(['The strike began at the port.']);
+  });
+});
