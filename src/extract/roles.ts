@@ -7,6 +7,12 @@ export const TITLE_NOUNS =
   'secretary|secretary-general|minister|president|vice-president|leader|spokesman|spokeswoman|spokesperson|director|director-general|chairman|chairwoman|chair|head|chief|boss|mayor|deputy|senator|governor|commissioner|prefect|manager|delegate|representative|founder|co-founder|member|militant|activist|officer|official|journalist|editor|reporter|correspondent|professor|researcher|lecturer|lawyer|attorney|judge|prosecutor|ambassador|general|commander|coordinator|treasurer|adviser|advisor|counsellor|councillor|candidate|mp|ceo|executive|sociologist|historian|economist|specialist|analyst|expert';
 const TITLE_END = new RegExp(`\\b(?:${TITLE_NOUNS})s?$`, 'iu');
 const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*";
+/** A title noun and the title nouns right after it: `general secretary`, `deputy general secretary`. */
+const TITLE = `(?:${TITLE_NOUNS})(?:\\s+(?:${TITLE_NOUNS}))*`;
+/** What a title may say it is of, in lower-case words (never an organization's name): `head of health`. */
+const TITLE_FIELD = "(?:\\s+(?:of|for)\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}?\\p{Ll}[\\p{L}-]*)?";
+/** An owner before a title: `its`, `their`, `the union's`, `the employers'`. */
+const OWNER = "(?:\\b(its|their)|(\\S+)(?:['’]s|(?<=s)['’]))";
 
 /**
  * Read who holds which position where, from appositions and titles around a person's name.
@@ -24,6 +30,7 @@ export function extractRoles(blocks: readonly Block[], entities: readonly FoundE
     const sentences = splitSentences(block.text);
     // The organizations of each sentence, found once per block rather than once per person.
     const orgsOf = new Map<Sentence, PlacedMention[]>();
+    const indexOf = new Map(sentences.map((s, i) => [s, i]));
     for (const m of mentions) {
       if (m.kind !== 'organization') continue;
       const sentence = sentenceAt(sentences, m.start);
@@ -36,8 +43,13 @@ export function extractRoles(blocks: readonly Block[], entities: readonly FoundE
       const sentence = sentenceAt(sentences, person.start);
       if (!sentence) continue;
       const orgsIn = orgsOf.get(sentence) ?? [];
-      const its = (before: number): string | null => [...orgsIn].reverse().find((o) => o.end <= before)?.name ?? mainOrg;
-      const found = after(block.text, person, orgsIn, its) ?? before(block.text, person, orgsIn, its, sentence.start);
+      // `its`: the organization named last before it in the sentence; else the subject of the sentence
+      // before, when that opens with an organization (`Unison backed the call. Its head, …`); else the article's.
+      const previous = sentences[(indexOf.get(sentence) ?? 0) - 1];
+      const subject = previous && orgsOf.get(previous)?.find((o) => /^(?:the\s+)?$/iu.test(block.text.slice(previous.start, o.start)));
+      const its = (before: number): string | null => [...orgsIn].reverse().find((o) => o.end <= before)?.name ?? subject?.name ?? mainOrg;
+      const owner = ownerOf(orgsIn, its);
+      const found = after(block.text, person, orgsIn, owner) ?? before(block.text, person, orgsIn, owner, sentence.start);
       if (found && found.title) {
         roles.push({ person: person.name, title: found.title, organization: found.organization, evidence: { block: block.n, sentence: sentence.text, start: person.start, end: person.end } });
       }
@@ -48,16 +60,31 @@ export function extractRoles(blocks: readonly Block[], entities: readonly FoundE
 
 type Found = { title: string; organization: string | null } | null;
 
-/** `NAME, TITLE of ORG` and `NAME, its TITLE`. */
-function after(text: string, person: PlacedMention, orgs: readonly PlacedMention[], its: (at: number) => string | null): Found {
+/** The organization a match of `OWNER` (made with the `d` flag) names, the match being read at `offset` of the text. */
+type Owner = (possessive: RegExpExecArray, offset: number) => string | null;
+
+/**
+ * The organization a possessive before a title names: `its`/`their` the one the sentence (or the
+ * article) is about; `the ORG's` that organization; `the union's` the one the sentence is about.
+ */
+function ownerOf(orgs: readonly PlacedMention[], its: (at: number) => string | null): Owner {
+  return (possessive, offset) => {
+    const ownerEnd = offset + (possessive.indices?.[1] ?? possessive.indices?.[2] ?? [0, 0])[1];
+    if (possessive[1]) return its(ownerEnd);
+    return orgs.find((o) => o.end === ownerEnd)?.name ?? (/^(?:union|party|organi[sz]ation|federation)$/iu.test(possessive[2] ?? '') ? its(ownerEnd) : null);
+  };
+}
+
+/** `NAME, TITLE of ORG`, `NAME, its TITLE` and `NAME, the union's TITLE`. */
+function after(text: string, person: PlacedMention, orgs: readonly PlacedMention[], owner: Owner): Found {
   const rest = text.slice(person.end);
   const app = /^,\s+/u.exec(rest);
   if (!app) return null;
   const from = person.end + app[0].length;
   const clauseEnd = from + (/[,.;:!?“”"()]|\s[–—]\s/u.exec(text.slice(from))?.index ?? text.length - from);
   const clause = text.slice(from, clauseEnd);
-  const poss = new RegExp(`^(?:its|their)\\s+((?:${WORD}\\s+){0,3}(?:${TITLE_NOUNS}))\\b`, 'iu').exec(clause);
-  if (poss) return { title: tidy(poss[1]!), organization: its(from) };
+  const poss = new RegExp(`^(?:the\\s+)?${OWNER}\\s+((?:${WORD}\\s+){0,3}?${TITLE}${TITLE_FIELD})\\b`, 'diu').exec(clause);
+  if (poss) return { title: tidy(poss[3]!), organization: owner(poss, from) };
   // An organization named inside the apposition: `general secretary of the Union of X`, `former RPR militant`.
   const org = orgs.find((o) => o.start >= from && o.start < clauseEnd);
   if (org) {
@@ -65,26 +92,22 @@ function after(text: string, person: PlacedMention, orgs: readonly PlacedMention
     const viaPrep = /^(?:an?\s+|the\s+)?((?:[^,]*?))\s+(?:of|at|from|for|in|with)\s+(?:the\s+)?$/iu.exec(head);
     if (viaPrep && isTitle(viaPrep[1]!)) return { title: tidy(viaPrep[1]!), organization: org.name };
     const tail = text.slice(org.end, clauseEnd);
-    const inline = new RegExp(`^\\s+((?:${WORD}\\s+){0,2}?(?:${TITLE_NOUNS}))\\b`, 'iu').exec(tail);
+    const inline = new RegExp(`^\\s+((?:${WORD}\\s+){0,2}?${TITLE})\\b`, 'iu').exec(tail);
     if (inline && /^(?:an?\s+|the\s+)?(?:former\s+|ex-)?$/iu.test(head)) return { title: tidy(`${head}${inline[1]}`), organization: org.name };
   }
-  const plain = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?(?:${TITLE_NOUNS}))\\b`, 'iu').exec(clause);
+  const plain = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?${TITLE})\\b`, 'iu').exec(clause);
   if (plain && !/\s(?:of|at|from)\s*$/iu.test(clause.slice(0, plain[0].length + 4))) return { title: tidy(plain[1]!), organization: null };
   return null;
 }
 
 /** `its TITLE, NAME`, `the ORG's TITLE, NAME`, `ORG TITLE NAME`, `Title NAME`. */
-function before(text: string, person: PlacedMention, orgs: readonly PlacedMention[], its: (at: number) => string | null, sentenceStart: number): Found {
+function before(text: string, person: PlacedMention, orgs: readonly PlacedMention[], owner: Owner, sentenceStart: number): Found {
   // Only the last few words before the name can hold its title: read those, not the whole
   // sentence, so that a sentence naming many people is not read again for each of them.
   const headStart = lastWordsStart(text, sentenceStart, person.start, TITLE_WORDS_BEFORE);
   const head = text.slice(headStart, person.start);
-  const possessive = new RegExp(`(?:\\b(its|their)|(\\S+)['’]s)\\s+((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS})),?\\s+$`, 'iu').exec(head);
-  if (possessive) {
-    const ownerEnd = headStart + possessive.index + (possessive[1] ?? possessive[2] ?? '').length;
-    const owner = possessive[1] ? its(ownerEnd) : orgs.find((o) => o.end === ownerEnd)?.name ?? (/^(?:union|party|organi[sz]ation|federation)$/iu.test(possessive[2] ?? '') ? its(ownerEnd) : null);
-    return { title: tidy(possessive[3]!), organization: owner };
-  }
+  const possessive = new RegExp(`${OWNER}\\s+((?:${WORD}\\s+){0,3}?\\b${TITLE}${TITLE_FIELD}),?\\s+$`, 'diu').exec(head);
+  if (possessive) return { title: tidy(possessive[3]!), organization: owner(possessive, headStart) };
   const titled = new RegExp(`((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS}))\\s+$`, 'iu').exec(head);
   if (titled) {
     const startAt = headStart + titled.index;
