@@ -6,6 +6,9 @@ import type { Lexicon } from './lexicon.ts';
 import type { NameTagger } from './tagger.ts';
 import { TITLE_NOUNS } from './roles.ts';
 import { SPEECH_VERBS } from './quotes.ts';
+import { ORG_KEYWORDS } from '../ner/features.ts';
+import { GIVEN_NAMES } from '../ner/wordlists.ts';
+import { fold } from '../ner/fold.ts';
 import { cleanSpan, isGenericName, ORG_NOUN_AFTER, acronymAfter, PLACE_HEADS, looksLikePlace, titleCaseRanges } from './names.ts';
 
 /** One name found in one block, before names are grouped into entities. */
@@ -30,9 +33,38 @@ const KIND_OF: Record<TaggedSpan['type'], EntityKind | null> = { PER: 'person', 
  * parentheses becomes an alias.
  */
 export function extractEntities(blocks: readonly Block[], tagger: NameTagger, lexicon: Lexicon): FoundEntity[] {
-  const hits: Hit[] = [];
-  for (const block of blocks) hits.push(...hitsOfBlock(block, tagger, lexicon));
+  const found: Hit[] = [];
+  for (const block of blocks) found.push(...hitsOfBlock(block, tagger, lexicon));
+  const hits = splitPersonOfOrganization(found, lexicon);
   return groupHits([...hits, ...surnameHits(hits, blocks)], blocks);
+}
+
+/** `Jane Roe of the Harbour Workers Union`: a person's name, `of (the)`, an organization's name. */
+const PERSON_OF_ORGANIZATION = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2})\s+of\s+(?:the\s+)?(\p{Lu}.*)$/u;
+
+/**
+ * The tagger sometimes reads `Martha Okonkwo of the Royal College of Nursing` as one organization.
+ * Such a hit is a person and an organization when its first part is a person's name: it has no
+ * organization word (`Royal College` has), and the article names the same person elsewhere (the
+ * surname alone, as a person) or it begins with a known given name.
+ */
+function splitPersonOfOrganization(hits: readonly Hit[], lexicon: Lexicon): Hit[] {
+  const surnames = new Set(hits.filter((h) => h.kind === 'person').map((h) => h.text.split(/\s+/u).at(-1)!));
+  return hits.flatMap((h) => {
+    if (h.kind !== 'organization' || h.curated) return [h];
+    const m = PERSON_OF_ORGANIZATION.exec(h.text);
+    if (!m) return [h];
+    const person = m[1]!.split(/\s+/u);
+    const org = m[2]!;
+    if (person.some((w) => ORG_KEYWORDS.has(w.toLowerCase()))) return [h];
+    if (!surnames.has(person.at(-1)!) && !GIVEN_NAMES.has(fold(person[0]!).toLowerCase())) return [h];
+    const orgStart = h.start + h.text.length - org.length;
+    const curated = lexicon.byKey.get(nameKey(org));
+    return [
+      { block: h.block, start: h.start, end: h.start + m[1]!.length, text: m[1]!, kind: 'person' },
+      { block: h.block, start: orgStart, end: h.end, text: org, kind: curated?.kind ?? 'organization', ...(curated ? { curated } : {}), ...(h.acronym ? { acronym: h.acronym } : {}) },
+    ];
+  });
 }
 
 /**

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { body, extractText, type Names } from '../helpers/extract.ts';
+
+const namesOf = (text: string, names: Names): { people: string[]; organizations: string[] } => {
+  const record = extractText(body(text), names);
+  const of = (kind: string): string[] => record.entities.filter((e) => e.kind === kind).map((e) => e.name);
+  return { people: of('person'), organizations: of('organization') };
+};
+
+describe('a person "of the" an organization, tagged as one organization', () => {
+  it('should be split when the article names the person again by surname', () => {
+    const text = 'Martha Okonkwo of the Royal College of Nursing said members would walk out. "We cannot wait," said Okonkwo.';
+    expect(namesOf(text, { ORG: ['Martha Okonkwo of the Royal College of Nursing'], PER: ['Okonkwo'] })).toEqual({ people: ['Martha Okonkwo'], organizations: ['Royal College of Nursing'] });
+  });
+  it('should be split when the name begins with a known given name', () => {
+    const text = 'Marie Vale of the Press Council said the text was revised.';
+    expect(namesOf(text, { ORG: ['Marie Vale of the Press Council'] })).toEqual({ people: ['Marie Vale'], organizations: ['Press Council'] });
+  });
+  it('should stay whole when its first part holds an organization word', () => {
+    // `Marie` is a given name, but `Alliance` makes the first part an organization's.
+    const text = 'The Marie Alliance of the Left said members would walk out.';
+    expect(namesOf(text, { ORG: ['Marie Alliance of the Left'] })).toEqual({ people: [], organizations: ['Marie Alliance of the Left'] });
+  });
+  it('should stay whole with nothing to say its first part is a person', () => {
+    const text = 'Harbour Dockers of the North said the port would close.';
+    expect(namesOf(text, { ORG: ['Harbour Dockers of the North'] })).toEqual({ people: [], organizations: ['Harbour Dockers of the North'] });
+  });
+});
