@@ -26,7 +26,8 @@ Commands:
 `;
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  // `dossier --help` and `dossier -h` ask for the usage as `dossier help` does.
+  const [command, ...rest] = argv[0] === '--help' || argv[0] === '-h' ? ['help', ...argv.slice(1)] : argv;
   let parsed;
   try {
     parsed = parseArgs({

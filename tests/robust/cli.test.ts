@@ -104,6 +104,14 @@ describe('dossier build', () => {
     expect(run.stderr).toMatch(/Usage: dossier <command>/);
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
+
+  for (const args of [['--help'], ['-h'], ['help'], ['build', '--help']]) {
+    it(`should print the usage for \`dossier ${args.join(' ')}\` and exit 0`, async () => {
+      const run = await runCli(args, root);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Usage: dossier <command>/);
+    });
+  }
 });
 
 describe('content with every bad case at once', () => {
