@@ -80,7 +80,7 @@ const DATELINE_WORDS = /^(?:first|last|published|posted|updated|modified|date[ds
 
 /**
  * The publication-date line of a pasted article, if one of its first lines is only that:
- * `November 3, 2024`, `Published on 12 March 2025`, `Updated: 3 Nov 2024 14:32 GMT`.
+ * `November 3, 2024`, `Published on 12 March 2025`, `Updated: 3 Nov 2024 14:32 GMT`, `Paris, 2 January 2026`.
  *
  * Only a full date with its year counts, on a short line among the first three of the body
  * (before any long paragraph), whose other words are those of a date line (`DATELINE_WORDS`).
@@ -96,6 +96,8 @@ export function findDateline(blocks: readonly { readonly text: string }[]): { in
     // Blank out the dates and times found (same length, so the indexes hold), then look at what is left.
     let rest = block.text;
     for (const r of found) rest = rest.slice(0, r.index) + ' '.repeat(r.text.length) + rest.slice(r.index + r.text.length);
+    // A place may open the line: `Paris, 2 January 2026`, `ROTTERDAM — November 3, 2024`.
+    rest = rest.replace(/^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*(?:,|\s[–—-])\s/u, '');
     const others = rest.replace(/\./gu, '').split(/[^\p{L}]+/u).filter(Boolean);
     if (others.every((w) => DATELINE_WORDS.test(w))) return { index, date: toPartial(day.text, day.start, null) };
   }

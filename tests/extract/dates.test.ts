@@ -33,6 +33,8 @@ describe('findDateline (a line that only dates the article)', () => {
     ['Published on 12 March 2025', '2025-03-12'],
     ['Updated: 3 Nov 2024 14:32 GMT', '2024-11-03'],
     ['Posted 2023-06-01', '2023-06-01'],
+    ['Paris, 2 January 2026', '2026-01-02'],
+    ['ROTTERDAM — November 3, 2024', '2024-11-03'],
   ];
   for (const [line, iso] of cases) {
     it(`should take "${line}" as the publication date and leave it out of the body`, () => {
