@@ -7,7 +7,7 @@ import type { NameTagger } from './tagger.ts';
 import { TITLE_NOUNS } from './roles.ts';
 import { SPEECH_VERBS } from './quotes.ts';
 import { ORG_KEYWORDS } from '../ner/features.ts';
-import { GIVEN_NAMES } from '../ner/wordlists.ts';
+import { GIVEN_NAMES, PLACES } from '../ner/wordlists.ts';
 import { fold } from '../ner/fold.ts';
 import { cleanSpan, isGenericName, ORG_NOUN_AFTER, acronymAfter, PLACE_HEADS, looksLikePlace, titleCaseRanges } from './names.ts';
 
@@ -150,6 +150,9 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     let kind = curated?.kind ?? KIND_OF[span.type];
     if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined)) kind = 'organization';
     else if (!curated && looksLikePlace(name)) kind = 'place';
+    // `in Lyon and Marseille`: a known place name the tagger read as an organization (a football club, in
+    // its 1996 training data), listed with a place or after `in`.
+    else if (!curated && span.type === 'ORG' && PLACES.has(fold(name).toLowerCase()) && (listedWith(text, cleaned, spans, 'LOC') || /\bin\s+$/u.test(text.slice(Math.max(0, cleaned.start - 4), cleaned.start)))) kind = 'place';
     else if (!curated && span.type !== 'PER' && readsAsPerson(text, cleaned, spans)) kind = 'person';
     // `Nahel M.`: a given name and an initial, as news reports name minors and suspects.
     else if (!curated && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s\p{Lu}$/u.test(name) && text[cleaned.end] === '.') kind = 'person';
@@ -179,7 +182,13 @@ function readsAsPerson(text: string, span: { start: number; end: number }, spans
   if (!PERSON_SHAPE.test(text.slice(span.start, span.end))) return false;
   if (TITLE_APPOSITION.test(text.slice(span.end))) return true;
   if (SPEECH_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start))) return true;
-  return spans.some((o) => o.type === 'PER' && (/^\s*(?:,|and|or|,\s*and)\s*$/u.test(text.slice(span.end, o.start)) || /^\s*(?:,|and|or|,\s*and)\s*$/u.test(text.slice(o.end, span.start))));
+  return listedWith(text, span, spans, 'PER');
+}
+
+/** Is the span listed with a span of the type, right before or after it (`X, Y`, `X and Y`, `X or Y`)? */
+function listedWith(text: string, span: { start: number; end: number }, spans: readonly TaggedSpan[], type: TaggedSpan['type']): boolean {
+  const joins = (between: string): boolean => /^\s*(?:,|and|or|,\s*and)\s*$/u.test(between);
+  return spans.some((o) => o.type === type && ((o.start >= span.end && joins(text.slice(span.end, o.start))) || (o.end <= span.start && joins(text.slice(o.end, span.start)))));
 }
 
 /** Words that join the parts of a long organization name: `Center for Research on Law and Institutions`. */

@@ -26,3 +26,18 @@ describe('a person "of the" an organization, tagged as one organization', () => 
     expect(namesOf(text, { ORG: ['Harbour Dockers of the North'] })).toEqual({ people: [], organizations: ['Harbour Dockers of the North'] });
   });
 });
+
+describe('a known place the tagger read as an organization', () => {
+  it('should be a place when listed with a place', () => {
+    const record = extractText(body('Teachers will also march in Lyon and Marseille on Monday.'), { LOC: ['Lyon'], ORG: ['Marseille'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Lyon', 'place'], ['Marseille', 'place']]);
+  });
+  it('should be a place after "in"', () => {
+    const record = extractText(body('Teachers will also march in Marseille on Monday.'), { ORG: ['Marseille'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Marseille', 'place']]);
+  });
+  it('should stay an organization elsewhere', () => {
+    const record = extractText(body('Marseille beat Lyon 2-1 on Sunday.'), { ORG: ['Marseille', 'Lyon'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Marseille', 'organization'], ['Lyon', 'organization']]);
+  });
+});
