@@ -115,6 +115,8 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
     let title = titled[1]!;
     if (org && org.start >= startAt) title = text.slice(org.end, person.start);
     title = title.replace(/^.*\b(?:by|to|with|from|and|of|that|for|as|on|in|at|like|while|when|whereas|but|after|before|since|said|says|than)\s+/iu, '');
+    // A capitalized title is only its capitalized words: `accusing Education Minister` → `Education Minister`.
+    if (/\p{Lu}\S*\s*$/u.test(title)) title = title.replace(/^(?:\p{Ll}\S*\s+)+(?=\p{Lu})/u, '');
     if (!TITLE_END.test(title.trim())) return null;
     return { title: tidy(title), organization: org?.name ?? null };
   }
