@@ -33,8 +33,8 @@ const PRIVATE_ASK = /\bask(?:s|ed|ing)?\s+(?:him|her|me|us|them|you|it)\b/iu;
 /** A demand someone was heard or seen making, inside a story: `hearing him ask that …`. */
 const WITNESSED = /\b(?:him|her|me|them)\s+$/iu;
 
-/** An introduction to a list of demands: `… demand that the ministry accede to their first demands:` */
-const LIST_INTRO = /\b(?:demand|demands|claims|call for|calls for|ask|asks|request|requests|want|wants|grievances)\b[^:]*:\s*$/iu;
+/** An introduction to a list of demands: `… demand that the ministry accede to their first demands:`, `The union demanded:` */
+const LIST_INTRO = /\b(?:demand(?:s|ed)?|claim(?:s|ed)|call(?:s|ed)? for|ask(?:s|ed)?(?: for)?|request(?:s|ed)?|want(?:s|ed)?|grievances)\b[^:]*:\s*$/iu;
 
 /**
  * Find demands: each item of a list introduced as demands, and each sentence in which
@@ -70,13 +70,15 @@ export function extractDemands(
     const mentions = byBlock.get(block.n) ?? [];
     if (LIST_INTRO.test(block.text)) {
       const intro = sentences.at(-1)!;
-      const by = makers(block, intro, mentions, quotes, orgOf, fallbackFor(i), intro.start);
+      // The makers are named before the verb: `The Harbour Union demanded:`.
+      const verbAt = intro.start + (LIST_INTRO.exec(intro.text)?.index ?? 0);
+      const by = makers(block, intro, mentions, quotes, orgOf, fallbackFor(i), verbAt);
       for (let j = i + 1; j < blocks.length && blocks[j]!.kind === 'item'; j++) {
         const item = blocks[j]!;
         const text = item.text.replace(/^\s*(?:[-–•*]|\d{1,2}[.)])\s+/u, '');
         const offset = item.text.length - text.length;
         const first = splitSentences(text)[0]?.text ?? text;
-        demands.push({ label: first.replace(/[.:;]$/u, ''), text, by, evidence: { block: item.n, sentence: first, start: offset, end: item.text.length } });
+        demands.push({ label: upperFirst(first.replace(/[.:;]$/u, '')), text, by, evidence: { block: item.n, sentence: first, start: offset, end: item.text.length } });
       }
     }
     for (const sentence of sentences) {
@@ -112,8 +114,12 @@ function shorten(text: string): string {
   // A demand quoted and then attributed ends at the closing quote: `A fair deal,” he added`.
   const quoted = /^(.*?)[,.]?["”](?:\s|$)/u.exec(text);
   const words = (quoted ? quoted[1]! : text).trim().split(/\s+/u).filter(Boolean);
-  const out = words.length > 16 ? `${words.slice(0, 14).join(' ')}…` : words.join(' ');
-  return out ? out[0]!.toUpperCase() + out.slice(1) : '';
+  return upperFirst(words.length > 16 ? `${words.slice(0, 14).join(' ')}…` : words.join(' '));
+}
+
+/** A label starts with a capital, as a list item's may not: `a ban on imports` → `A ban on imports`. */
+function upperFirst(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : '';
 }
 
 function makers(

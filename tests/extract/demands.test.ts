@@ -22,6 +22,15 @@ const cases: Case[] = [
       { label: 'Shorter shifts', by: ['Harbour Workers Union'] },
     ],
   ],
+  [
+    'a list after a past tense, made by the subject of its introduction',
+    ['The Harbour Workers Union demanded:', '- a ban on imports that do not meet safety standards;', '- compensation for dockers hit by falling wages.'],
+    union,
+    [
+      { label: 'A ban on imports that do not meet safety standards', by: ['Harbour Workers Union'] },
+      { label: 'Compensation for dockers hit by falling wages', by: ['Harbour Workers Union'] },
+    ],
+  ],
   ['a demand of several unions, none named', ['Jane Roe, general secretary of the Harbour Workers Union, spoke.', 'Unions have called on dockers to refuse overtime from March 1.'], union, [{ label: 'Refuse overtime from March 1', by: [] }]],
   ['a quoted demand, attributed after the quote', ['“We want a fair deal, nothing more,” said Jane Roe.'], union, [{ label: 'A fair deal, nothing more', by: ['Jane Roe'] }]],
   ['no demand from a noun', ['The minister acted in accordance with the demands of the Harbour Workers Union.'], union, []],
