@@ -72,6 +72,8 @@ export interface FrontMatter {
   readonly translatedFrom?: string;
   /** One-line summary for lists; defaults to the first sentence. */
   readonly summary?: string;
+  /** Who wrote the article; defaults to the text's byline (`By Jane Roe`), if it has one. */
+  readonly author?: string;
   /** Names of people the editor asserts the article is about, found even if the tagger misses them. */
   readonly people?: readonly string[];
   /** Names of organizations the editor asserts the article is about. */
@@ -236,6 +238,8 @@ export interface ArticleRecord {
   readonly headline: string;
   readonly date: PartialDate | null;
   readonly summary: string;
+  /** Who wrote it: the front matter's `author:`, else the text's byline line (`By Jane Roe`), else null. */
+  readonly author: string | null;
   readonly frontMatter: FrontMatter;
   readonly blocks: readonly Block[];
   readonly entities: readonly FoundEntity[];
@@ -382,6 +386,8 @@ export interface Article {
   readonly headline: string;
   readonly date: PartialDate | null;
   readonly summary: string;
+  /** Who wrote it, as the front matter or the byline says. */
+  readonly author: string | null;
   readonly source: string | null;
   readonly sourceUrl: string | null;
   readonly language: string;

@@ -14,12 +14,23 @@ Martine Lefebvre, general secretary of the Federation of Port Workers, said the 
 The Federation of Port Workers is calling for a cap of eight hours on night shifts.
 `;
 
+/** A pasted article with a byline and a date line under its headline, as news sites print them. */
+const PASTED = `Farmers block the ring road over a trade deal
+
+By Hanna de Vries
+
+Published on 3 November 2024
+
+Hundreds of tractors blocked the ring road on Thursday as farmers protested against the trade deal.
+`;
+
 let dir: string;
 let out: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-int-'));
   await cp('content', path.join(dir, 'content'), { recursive: true });
   await writeFile(path.join(dir, 'content/articles/zz-dockers.txt'), BARE);
+  await writeFile(path.join(dir, 'content/articles/zz-farmers.txt'), PASTED);
   const { archive, problems } = await buildArchive(path.join(dir, 'content'));
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   out = path.join(dir, '_site');
@@ -63,6 +74,20 @@ describe('a bare .txt dropped into content/articles', () => {
     const page = await readFile(path.join(out, 'places/marseille/index.html'), 'utf8');
     expect(page).toContain('zz-dockers');
     expect(page).toContain('alliance-the-police-union-that-terrorizes-interior-ministers');
+  });
+});
+
+describe('a pasted article with a byline and a date line', () => {
+  it('should show them under the headline, not as subheadings', async () => {
+    const html = await readFile(path.join(out, 'articles/zz-farmers/index.html'), 'utf8');
+    expect(html).toMatch(/<time datetime="2024-11-03">3 November 2024<\/time>\s*· by <span class="author">Hanna de Vries<\/span>/);
+    expect(html).not.toMatch(/<h2[^>]*>[^<]*(?:By Hanna|Published on)/);
+    expect(html).toContain('"author":{"@type":"Person","name":"Hanna de Vries"}');
+  });
+  it('should give the author and the date in data/archive.json', async () => {
+    const data = JSON.parse(await readFile(path.join(out, 'data/archive.json'), 'utf8')) as { articles: { id: string; author: string | null; date: string | null; dateApproximate: boolean | null }[] };
+    expect(data.articles.find((a) => a.id === 'zz-farmers')).toMatchObject({ author: 'Hanna de Vries', date: '2024-11-03', dateApproximate: false });
+    expect(data.articles.find((a) => a.id === 'zz-dockers')?.author).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
-import type { ArticleRecord, Block, Problem, Source } from '../model.ts';
+import type { ArticleRecord, Block, DroppedLine, Problem, Source, SourceBlock } from '../model.ts';
 import { slugify, isSlug } from '../text/slug.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { bareText, extractHeadline } from './headline.ts';
+import { bareText, extractHeadline, findByline } from './headline.ts';
 import { articleIdOf } from '../read/id.ts';
 import { dropResidue } from './residue.ts';
 import { extractEntities } from './entities.ts';
@@ -37,14 +37,12 @@ export function extractArticle(source: Source, options: Readonly<ExtractOptions>
   const { dropped } = residue;
   let { kept } = residue;
   if (head.firstBlockIsHeadline && source.blocks[0]) dropped.unshift({ line: source.blocks[0].line, text: source.blocks[0].text, reason: 'the headline: shown as the page title' });
-  // A line that only dates the article (`Published on 12 March 2025`) is its date, not a subheading.
+  // Lines that only say who wrote the article (`By Jane Roe`) or when (`Published on 12 March 2025`)
+  // are what the page shows under its headline, not subheadings.
+  const byline = kept.length > 1 ? findByline(kept) : null;
+  if (byline) kept = setAside(kept, byline.index, dropped, 'the byline: shown under the headline');
   const dateline = kept.length > 1 ? findDateline(kept) : null;
-  if (dateline) {
-    const line = kept[dateline.index]!;
-    dropped.push({ line: line.line, text: line.text, reason: 'the date line: shown as the page date' });
-    dropped.sort((a, b) => a.line - b.line);
-    kept = kept.filter((_, i) => i !== dateline.index);
-  }
+  if (dateline) kept = setAside(kept, dateline.index, dropped, 'the date line: shown as the page date');
   const blocks: Block[] = kept.map((b, i) => ({ ...b, n: i + 1 }));
   if (blocks.length === 0 && !problems.some((p) => p.severity === 'error')) problems.push({ file: source.file, ...(source.blocks[0] ? { line: source.blocks[0].line } : {}), message: 'has a headline but no article text under it: write the article below the headline line', severity: 'error' });
 
@@ -66,10 +64,18 @@ export function extractArticle(source: Source, options: Readonly<ExtractOptions>
 
   const firstParagraph = blocks.find((b) => b.kind === 'paragraph') ?? blocks[0];
   const summary = fm.summary ?? shortSummary(firstParagraph ? splitSentences(firstParagraph.text)[0]?.text ?? '' : '');
-  return { file: source.file, id: isSlug(id) ? id : slugify(id), headline: head.headline, date, summary, frontMatter: fm, blocks, entities, roles, demands, quotes, events, dropped, problems };
+  return { file: source.file, id: isSlug(id) ? id : slugify(id), headline: head.headline, date, summary, author: fm.author ?? byline?.author ?? null, frontMatter: fm, blocks, entities, roles, demands, quotes, events, dropped, problems };
 }
 
 function shortSummary(sentence: string): string {
   const words = sentence.split(/\s+/u);
   return words.length > 40 ? `${words.slice(0, 36).join(' ')}…` : sentence;
+}
+
+/** The blocks without the one at `index`, which goes to `dropped` (kept in line order) with its reason. */
+function setAside(blocks: readonly SourceBlock[], index: number, dropped: DroppedLine[], reason: string): SourceBlock[] {
+  const line = blocks[index]!;
+  dropped.push({ line: line.line, text: line.text, reason });
+  dropped.sort((a, b) => a.line - b.line);
+  return blocks.filter((_, i) => i !== index);
 }

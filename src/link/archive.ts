@@ -138,6 +138,7 @@ export function linkArchive(records: readonly ArticleRecord[], curation: Curatio
       headline: r.headline,
       date: r.date,
       summary: r.summary,
+      author: r.author,
       source: fm.source ?? null,
       sourceUrl: fm.sourceUrl ?? null,
       language: fm.language ?? 'en',

@@ -19,7 +19,7 @@ export function isPartialIsoDate(value: string): boolean {
   return day >= 1 && day <= last;
 }
 
-const STRING_FIELDS = ['id', 'headline', 'source', 'sourceUrl', 'originalFile', 'language', 'translatedFrom', 'summary'] as const;
+const STRING_FIELDS = ['id', 'headline', 'author', 'source', 'sourceUrl', 'originalFile', 'language', 'translatedFrom', 'summary'] as const;
 const LIST_FIELDS = ['people', 'organizations', 'places'] as const;
 const KNOWN = [...STRING_FIELDS, 'date', ...LIST_FIELDS].join(', ');
 

@@ -19,9 +19,9 @@ function cite(e: Cited): string {
 export function archiveTables(archive: Archive): Record<string, Table> {
   return {
     articles: {
-      columns: ['id', 'url', 'headline', 'date', 'date_approximate', 'summary', 'source', 'source_url', 'language', 'translated_from', 'original_file', 'people', 'organizations', 'places'],
+      columns: ['id', 'url', 'headline', 'date', 'date_approximate', 'summary', 'author', 'source', 'source_url', 'language', 'translated_from', 'original_file', 'people', 'organizations', 'places'],
       rows: archive.articles.map((a) => [
-        a.id, a.url, a.headline, a.date?.iso ?? null, a.date?.approximate ?? null, a.summary, a.source, a.sourceUrl, a.language, a.translatedFrom, a.originalFile,
+        a.id, a.url, a.headline, a.date?.iso ?? null, a.date?.approximate ?? null, a.summary, a.author, a.source, a.sourceUrl, a.language, a.translatedFrom, a.originalFile,
         a.people.join(LIST), a.organizations.join(LIST), a.places.join(LIST),
       ]),
     },

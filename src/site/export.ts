@@ -11,6 +11,7 @@ export function archiveJson(archive: Archive): unknown {
       date: a.date?.iso ?? null,
       dateApproximate: a.date?.approximate ?? null,
       summary: a.summary,
+      author: a.author,
       file: a.file,
       originalFile: a.originalFile,
       language: a.language,

@@ -71,6 +71,7 @@ export function articleData(article: Article, archive: Archive, url: UrlOf, site
     url: url(article.url),
     headline: article.headline,
     datePublished: article.date?.iso,
+    author: article.author ? { '@type': 'Person', name: article.author } : undefined,
     description: article.summary || undefined,
     inLanguage: article.language,
     isBasedOn: article.sourceUrl ?? undefined,

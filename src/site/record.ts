@@ -7,6 +7,7 @@ export function recordJson(r: ArticleRecord): unknown {
     file: r.file,
     headline: r.headline,
     date: r.date?.iso ?? null,
+    author: r.author,
     people: ofKind('person').map((e) => ({ name: e.name, aliases: e.aliases })),
     organizations: ofKind('organization').map((e) => ({ name: e.name, aliases: e.aliases })),
     places: ofKind('place').map((e) => ({ name: e.name })),
