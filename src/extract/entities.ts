@@ -136,7 +136,7 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     }
   }
   const masked = titleCaseRanges(text, block.kind === 'heading');
-  const spans = joinOrganizationParts(text, joinPlaceHeads(text, tagger.tagText(text)));
+  const spans = joinListedName(text, joinOrganizationParts(text, joinPlaceHeads(text, tagger.tagText(text))));
   for (const span of spans) {
     const cleaned = cleanSpan(text, span.start, span.end);
     if (!cleaned || taken(cleaned.start, cleaned.end)) continue;
@@ -219,6 +219,37 @@ function joinOrganizationParts(text: string, spans: readonly TaggedSpan[]): Tagg
     const end = span.end + tail[1]!.length;
     return { ...span, end, text: text.slice(span.start, end) };
   });
+}
+
+/** The initials of a name's capitalized words: `Union of Rail, Maritime and Transport Workers` → `URMTW`. */
+const initials = (name: string): string => (name.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w[0]).join('');
+/** Is every letter of `short` in `long`, in order? */
+const isSubsequence = (short: string, long: string): boolean => {
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
+};
+
+/**
+ * `National Union of Rail, Maritime and Transport Workers (RMT)`: a name with a list in it, which the
+ * tagger cuts at the commas. Organizations listed before one with an acronym in parentheses are one
+ * name with it when the acronym stands for the whole (its letters are initials of the joined name
+ * in order) and not for the last part alone (`Port Workers (PW)` keeps a list of three apart).
+ */
+function joinListedName(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (const span of spans) {
+    const acronym = span.type === 'ORG' ? acronymAfter(text.slice(span.end)) : undefined;
+    let first = out.length;
+    while (acronym && first > 0 && out[first - 1]!.type === 'ORG' && /^(?:,\s*|,?\s+(?:and|&)\s+)$/u.test(text.slice(out[first - 1]!.end, (out[first] ?? span).start))) first--;
+    const start = out[first]?.start;
+    if (acronym && start !== undefined && !isSubsequence(acronym, initials(span.text)) && isSubsequence(acronym, initials(text.slice(start, span.end)))) {
+      out.splice(first, out.length - first, { start, end: span.end, type: 'ORG', text: text.slice(start, span.end) });
+      continue;
+    }
+    out.push(span);
+  }
+  return out;
 }
 
 /** `Place` + `Saint-Michel` tagged apart are one place: `Place Saint-Michel`. */

@@ -41,3 +41,16 @@ describe('a known place the tagger read as an organization', () => {
     expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Marseille', 'organization'], ['Lyon', 'organization']]);
   });
 });
+
+describe('a name with a list in it, cut at its commas by the tagger', () => {
+  it('should be one name when the acronym after it stands for the whole', () => {
+    const text = 'The National Union of Rail, Maritime and Transport Workers (RMT) said it would strike.';
+    const record = extractText(body(text), { ORG: ['National Union of Rail', 'Maritime', 'Transport Workers'] });
+    expect(record.entities.map((e) => [e.name, e.kind, e.aliases])).toEqual([['National Union of Rail, Maritime and Transport Workers', 'organization', ['RMT']]]);
+  });
+  it('should stay a list when the acronym stands for the last name alone', () => {
+    const text = 'The Harbour Union, Dockers Federation and Port Workers (PW) met on Monday.';
+    const record = extractText(body(text), { ORG: ['Harbour Union', 'Dockers Federation', 'Port Workers'] });
+    expect(record.entities.map((e) => e.name)).toEqual(['Harbour Union', 'Dockers Federation', 'Port Workers']);
+  });
+});
