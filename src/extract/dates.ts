@@ -90,6 +90,8 @@ export function findDateline(blocks: readonly { readonly text: string }[]): { in
   for (const [index, block] of blocks.slice(0, 3).entries()) {
     const words = block.text.trim().split(/\s+/u);
     if (words.length > 12) return null;
+    // A date with its year has digits: most lines need no parse.
+    if (!/\d/u.test(block.text)) continue;
     const found = chrono.parse(block.text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
     const day = found.find((r) => r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year'));
     if (!day) continue;
