@@ -1,6 +1,7 @@
 import type { Block, FoundEntity, FoundQuote } from '../model.ts';
 import { lastWordsStart, sentenceAt, splitSentences } from '../text/sentences.ts';
 import { mentionsByBlock, type PlacedMention } from './mentions.ts';
+import { TITLE_NOUNS } from './roles.ts';
 
 /** Verbs that report speech. General English. */
 export const SPEECH_VERBS =
@@ -104,7 +105,10 @@ function afterQuote(text: string, span: Span, people: readonly PlacedMention[]):
   if (verbFirst) {
     const at = from + verbFirst[0].length;
     const p = people.find((m) => m.start === at || (m.start > at && m.start - at < 4));
-    return p ? p.name : null;
+    if (p) return p.name;
+    // `“…,” said its secretary-general, Jane Roe`: a title, then the name.
+    const titled = TITLE_THEN_NAME.exec(text.slice(at, at + 120));
+    return (titled && people.find((m) => m.start === at + titled[0].length)?.name) ?? null;
   }
   const nameFirst = /^[\s,.]*/u.exec(rest)!;
   const at = from + nameFirst[0].length;
@@ -117,6 +121,9 @@ function afterQuote(text: string, span: Span, people: readonly PlacedMention[]):
   if (new RegExp(`^(?:an?|the|one|another|some|several)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${SPEECH_VERBS})\\b`, 'iu').test(rest.slice(nameFirst[0].length))) return null;
   return undefined;
 }
+
+/** A title before a speaker's name, after the speech verb: `its secretary-general, `, `the union's spokesman, `. */
+const TITLE_THEN_NAME = new RegExp(`^(?:its|their|his|her|the|an?)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${TITLE_NOUNS})\\b[^,.;:!?“”"]{0,60},\\s+`, 'iu');
 
 /** `X said: “…”` · `according to X, “…”` · `by X, its secretary: “…”` */
 function beforeQuote(text: string, span: Span, people: readonly PlacedMention[], sentences: ReturnType<typeof splitSentences>): string | null | undefined {

@@ -11,6 +11,7 @@ const cases: Case[] = [
   ['an unnamed speaker', '“You must help us, minister,” an officer said to Paul Martin.', { PER: ['Paul Martin'] }, [{ text: 'You must help us, minister', speaker: null }]],
   ['the one person a paragraph names', 'Jane Roe was at the gate. “We have waited for far too long now.”', { PER: ['Jane Roe'] }, [{ text: 'We have waited for far too long now.', speaker: 'Jane Roe' }]],
   ['a pronoun speaker after a named one', 'According to Jane Roe, the anger runs deep. “Colleagues are exhausted and angry,” she said.', { PER: ['Jane Roe'] }, [{ text: 'Colleagues are exhausted and angry', speaker: 'Jane Roe' }]],
+  ['a quote followed by "said" and a title before the name', 'Luc Petit met them. “We cannot compete with these imports,” said its secretary-general, Jane Roe.', { PER: ['Jane Roe', 'Luc Petit'] }, [{ text: 'We cannot compete with these imports', speaker: 'Jane Roe' }]],
   ['no quote from scare quotes', 'The union took “quite tough” positions, said Jane Roe.', { PER: ['Jane Roe'] }, []],
   ['no quote from a headline', 'Under the headline “Dockers will strike again next week”, the paper ran the story.', {}, []],
 ];
