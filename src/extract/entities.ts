@@ -159,6 +159,15 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     if (kind === null) continue;
     out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}) });
   }
+  // An acronym in parentheses after a name the tagger missed: the name is the words it stands for.
+  for (const m of text.matchAll(/\((\p{Lu}[\p{Lu}\p{N}&.-]{1,11})\)/gu)) {
+    const long = longFormBefore(text, m.index, m[1]!);
+    if (!long || taken(long.start, m.index)) continue;
+    const name = text.slice(long.start, long.end);
+    const curated = lexicon.byKey.get(nameKey(name));
+    if (lexicon.ignore.has(nameKey(name))) continue;
+    out.push({ block: block.n, start: long.start, end: long.end, text: name, kind: curated?.kind ?? 'organization', ...(curated ? { curated } : {}), acronym: m[1]! });
+  }
   // An acronym in parentheses after a name is a mention of the same entity.
   for (const h of [...out]) {
     if (!h.acronym) continue;
@@ -166,6 +175,31 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     if (start >= 0 && !taken(start, start + h.acronym.length)) out.push({ block: block.n, start, end: start + h.acronym.length, text: h.acronym, kind: h.kind, ...(h.curated ? { curated: h.curated } : {}) });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Words an acronym skips: `Observatoire international des prisons (OIP)`, `Union of Police Officers (UPO)`. */
+const ACRONYM_SKIPS = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'to', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'pour', 'en', 'à', '&']);
+
+/**
+ * The words before `(ACRONYM)` at `open` that it stands for: the fewest last words whose initials, the
+ * joining words left out, are its letters (`Observatoire international des prisons` for `OIP`), the first
+ * capitalized. After Schwartz & Hearst (2003), with whole initials only.
+ */
+function longFormBefore(text: string, open: number, acronym: string): { start: number; end: number } | null {
+  const letters = acronym.replace(/[^\p{Lu}\p{N}]/gu, '').toLowerCase();
+  if (letters.length < 2) return null;
+  const head = text.slice(Math.max(0, open - 160), open);
+  const words = [...head.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|&/gu)];
+  const end = Math.max(0, open - 160) + head.trimEnd().length;
+  if (!/[\p{L}\p{N}]$/u.test(head.trimEnd())) return null;
+  let initials = '';
+  for (let i = words.length - 1; i >= 0 && words.length - i <= letters.length * 2 + 2; i--) {
+    const w = words[i]![0];
+    if (!ACRONYM_SKIPS.has(w.toLowerCase())) initials = w[0]!.toLowerCase() + initials;
+    if (initials === letters && /^\p{Lu}/u.test(w)) return { start: Math.max(0, open - 160) + words[i]!.index, end };
+    if (!letters.endsWith(initials)) return null;
+  }
+  return null;
 }
 
 const PERSON_SHAPE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$/u;

@@ -54,3 +54,18 @@ describe('a name with a list in it, cut at its commas by the tagger', () => {
     expect(record.entities.map((e) => e.name)).toEqual(['Harbour Union', 'Dockers Federation', 'Port Workers']);
   });
 });
+
+describe('an acronym in parentheses after a name the tagger missed', () => {
+  it('should make the words it stands for an organization, with the acronym as its alias', () => {
+    const record = extractText(body('According to the Observatoire international des prisons (OIP), the prisons are full.'), { ORG: ['OIP'] });
+    expect(record.entities.map((e) => [e.name, e.kind, e.aliases])).toEqual([['Observatoire international des prisons', 'organization', ['OIP']]]);
+  });
+  it('should leave words alone that the acronym does not stand for', () => {
+    const record = extractText(body('The figures of the prison service (OIP) are out.'), {});
+    expect(record.entities).toEqual([]);
+  });
+  it('should leave a name the tagger found as it is', () => {
+    const record = extractText(body('The Union of Police Officers (UPO) met.'), { ORG: ['Union of Police Officers'] });
+    expect(record.entities.map((e) => [e.name, e.aliases])).toEqual([['Union of Police Officers', ['UPO']]]);
+  });
+});
