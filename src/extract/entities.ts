@@ -164,6 +164,8 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     const long = longFormBefore(text, m.index, m[1]!);
     if (!long || taken(long.start, m.index)) continue;
     const name = text.slice(long.start, long.end);
+    // An organization's name has an organization word: not `Optimised Deprival Value (ODV)`.
+    if (!name.split(/\s+/u).some(isOrgWord)) continue;
     const curated = lexicon.byKey.get(nameKey(name));
     if (lexicon.ignore.has(nameKey(name))) continue;
     out.push({ block: block.n, start: long.start, end: long.end, text: name, kind: curated?.kind ?? 'organization', ...(curated ? { curated } : {}), acronym: m[1]! });
@@ -175,6 +177,14 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     if (start >= 0 && !taken(start, start + h.acronym.length)) out.push({ block: block.n, start, end: start + h.acronym.length, text: h.acronym, kind: h.kind, ...(h.curated ? { curated: h.curated } : {}) });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** French words that make a name an organization's (ASCII-folded), beside the tagger's English `ORG_KEYWORDS`. */
+const FRENCH_ORG_WORDS = new Set('observatoire conseil comite institut direction ligue centre agence commission syndicat federation confederation union association collectif mouvement parti societe groupe banque ministere office caisse ecole universite assemblee cour tribunal fondation regie'.split(' '));
+
+function isOrgWord(word: string): boolean {
+  const w = fold(word).toLowerCase();
+  return ORG_KEYWORDS.has(w) || FRENCH_ORG_WORDS.has(w);
 }
 
 /** Words an acronym skips: `Observatoire international des prisons (OIP)`, `Union of Police Officers (UPO)`. */

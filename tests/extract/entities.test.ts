@@ -69,3 +69,10 @@ describe('an acronym in parentheses after a name the tagger missed', () => {
     expect(record.entities.map((e) => [e.name, e.aliases])).toEqual([['Union of Police Officers', ['UPO']]]);
   });
 });
+
+describe('an acronym in parentheses after words with no organization word', () => {
+  it('should not make them an organization', () => {
+    const record = extractText(body('Assets are valued at their Optimised Deprival Value (ODV) from this year.'), {});
+    expect(record.entities).toEqual([]);
+  });
+});
