@@ -28,7 +28,7 @@ const MONTH_NAME = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
  */
 function toPartial(text: string, c: chrono.ParsedResult['start'], published: PartialDate | null): PartialDate {
   const known: DatePrecision = c.isCertain('day') || c.isCertain('weekday') ? 'day' : c.isCertain('month') ? 'month' : 'year';
-  const relative = !MONTH_NAME.test(text) && !/\b\d{4}\b/u.test(text);
+  const relative = isRelative(text);
   if (relative && published && ORDER.indexOf(known) > ORDER.indexOf(published.precision)) return { ...published, approximate: true };
   const y = c.get('year')!;
   const m = c.get('month')!;
@@ -36,6 +36,9 @@ function toPartial(text: string, c: chrono.ParsedResult['start'], published: Par
   const iso = known === 'year' ? `${y}` : known === 'month' ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`;
   return { iso, precision: known, approximate: relative || !c.isCertain('year') };
 }
+
+/** An expression with no month name or year of its own: `last year`, `on Wednesday`. */
+const isRelative = (text: string): boolean => !MONTH_NAME.test(text) && !/\b\d{4}\b/u.test(text);
 
 /**
  * Find dated happenings in the text, each resolved to a calendar date.
@@ -57,8 +60,8 @@ export function extractEvents(blocks: readonly Block[], published: PartialDate |
       // "they march", "it may": month names are capitalized in English.
       if (/\b(?:march|may)\b/u.test(r.text)) continue;
       if (/^(?:now|today|tonight|currently|this (?:morning|evening|afternoon))$/iu.test(r.text.trim())) continue;
-      const explicitYear = r.start.isCertain('year');
-      if (!explicitYear && !published) continue;
+      // With no publication date, `last year` and `in May` have nothing to be read against.
+      if (!published && (!r.start.isCertain('year') || isRelative(r.text))) continue;
       if (/^\d{1,2}$|^\d{4}$/.test(r.text.trim()) && !/\b(?:in|since|until|by|from)\s+$/iu.test(block.text.slice(0, r.index))) continue;
       const date = toPartial(r.text, r.start, published);
       const sentence = sentenceAt(sentences, r.index);

@@ -5,7 +5,7 @@ import { mentionsByBlock, type PlacedMention } from './mentions.ts';
 /** A verb of demanding, with what may follow it. Nouns (`the demands of`) do not match. */
 const DEMAND_VERB = new RegExp(
   [
-    String.raw`\b(?:demand(?:s|ed|ing)?)\s+(?:that|for|the|a|an|to|more|all|an?\s)`,
+    String.raw`\b(?:demand(?:s|ed|ing)?)\s+(?:that|for|the|an?|to|more|all)\b`,
     String.raw`\bcall(?:s|ed|ing)?\s+(?:(?:on|this|last|next)\s+\p{Lu}\p{Ll}+\s+|again\s+|publicly\s+|repeatedly\s+|also\s+)?for\b`,
     String.raw`\bcall(?:s|ed|ing)?\s+on\s+(?:\S+\s+){1,4}?to\b`,
     String.raw`\bask(?:s|ed|ing)?\s+(?:for|that)\b`,
@@ -33,8 +33,8 @@ const PRIVATE_ASK = /\bask(?:s|ed|ing)?\s+(?:him|her|me|us|them|you|it)\b/iu;
 /** A demand someone was heard or seen making, inside a story: `hearing him ask that …`. */
 const WITNESSED = /\b(?:him|her|me|them)\s+$/iu;
 
-/** An introduction to a list of demands: `… demand that the ministry accede to their first demands:`, `The union demanded:` */
-const LIST_INTRO = /\b(?:demand(?:s|ed)?|claim(?:s|ed)|call(?:s|ed)? for|ask(?:s|ed)?(?: for)?|request(?:s|ed)?|want(?:s|ed)?|grievances)\b[^:]*:\s*$/iu;
+/** An introduction to a list of demands: `… demand that the ministry accede to their first demands:`, `The union demanded:`, `is demanding:` */
+const LIST_INTRO = /\b(?:demand(?:s|ed|ing)?|claim(?:s|ed|ing)|call(?:s|ed|ing)? for|ask(?:s|ed|ing)?(?: for)?|request(?:s|ed|ing)?|want(?:s|ed|ing)?|grievances)\b[^:]*:\s*$/iu;
 
 /**
  * Find demands: each item of a list introduced as demands, and each sentence in which

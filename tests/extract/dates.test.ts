@@ -25,6 +25,11 @@ describe('extractEvents', () => {
     const record = extractText(body('The strike began on March 3, 2020 and ended on March 9, 2020.'));
     expect(record.date).toEqual({ iso: '2020-03', precision: 'month', approximate: true });
   });
+  it('should find no event in a relative date when the article has no date to read it against', () => {
+    const record = extractText(body('The airline had revenue of $50 billion last year, and will report again in May.'));
+    expect(record.date).toBeNull();
+    expect(record.events).toEqual([]);
+  });
 });
 
 describe('findDateline (a line that only dates the article)', () => {

@@ -31,6 +31,16 @@ const cases: Case[] = [
       { label: 'Compensation for dockers hit by falling wages', by: ['Harbour Workers Union'] },
     ],
   ],
+  ['a demand of an amount, whole', ['The Harbour Workers Union is demanding an 8% pay rise.'], union, [{ label: 'An 8% pay rise', by: ['Harbour Workers Union'] }]],
+  [
+    'a list after a progressive tense, made by the union the article quotes',
+    ['Jane Roe, general secretary of the Harbour Workers Union, spoke.', 'The union is demanding:', '- pay raises of 30% over three years;', '- limits on scheduling changes.'],
+    union,
+    [
+      { label: 'Pay raises of 30% over three years', by: ['Harbour Workers Union'] },
+      { label: 'Limits on scheduling changes', by: ['Harbour Workers Union'] },
+    ],
+  ],
   ['a demand of several unions, none named', ['Jane Roe, general secretary of the Harbour Workers Union, spoke.', 'Unions have called on dockers to refuse overtime from March 1.'], union, [{ label: 'Refuse overtime from March 1', by: [] }]],
   ['a quoted demand, attributed after the quote', ['“We want a fair deal, nothing more,” said Jane Roe.'], union, [{ label: 'A fair deal, nothing more', by: ['Jane Roe'] }]],
   ['no demand from a noun', ['The minister acted in accordance with the demands of the Harbour Workers Union.'], union, []],
