@@ -21,6 +21,8 @@ interface Hit {
   readonly curated?: CuratedEntity;
   /** An acronym given in parentheses right after the name. */
   readonly acronym?: string;
+  /** The kind comes from the words around the name, which outweigh the tagger's guesses elsewhere. */
+  readonly sure?: true;
 }
 
 const KIND_OF: Record<TaggedSpan['type'], EntityKind | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -34,7 +36,8 @@ const KIND_OF: Record<TaggedSpan['type'], EntityKind | null> = { PER: 'person', 
  */
 export function extractEntities(blocks: readonly Block[], tagger: NameTagger, lexicon: Lexicon): FoundEntity[] {
   const found: Hit[] = [];
-  for (const block of blocks) found.push(...hitsOfBlock(block, tagger, lexicon));
+  const proper = properNouns(blocks);
+  for (const block of blocks) found.push(...hitsOfBlock(block, tagger, lexicon, proper));
   const hits = splitPersonOfOrganization(found, lexicon);
   return groupHits([...hits, ...surnameHits(hits, blocks)], blocks);
 }
@@ -124,7 +127,7 @@ function wordCharAt(text: string, i: number): boolean {
 }
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
-function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] {
+function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper: (word: string) => boolean): Hit[] {
   const text = block.text;
   const out: Hit[] = [];
   const taken = (s: number, e: number): boolean => out.some((h) => s < h.end && e > h.start);
@@ -136,7 +139,7 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     }
   }
   const masked = titleCaseRanges(text, block.kind === 'heading');
-  const spans = joinListedName(text, joinOrganizationParts(text, joinPlaceHeads(text, tagger.tagText(text))));
+  const spans = joinListedName(text, joinOrganizationParts(text, joinPlaceHeads(text, extendToHeadWord(text, tagger.tagText(text)))));
   for (const span of spans) {
     const cleaned = cleanSpan(text, span.start, span.end);
     if (!cleaned || taken(cleaned.start, cleaned.end)) continue;
@@ -146,9 +149,14 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     if (lexicon.ignore.has(key) || isGenericName(name)) continue;
     const curated = lexicon.byKey.get(key);
     const after = text.slice(cleaned.end);
-    const acronym = acronymAfter(after);
+    // `ATLANTA (AP) —`: a date line's place and the agency it came from, not a name and its acronym.
+    const acronym = name === name.toUpperCase() && /^\s*\([^)]*\)\s*[—–-]/u.test(after) ? undefined : acronymAfter(after);
     let kind = curated?.kind ?? KIND_OF[span.type];
-    if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined)) kind = 'organization';
+    let sure = false;
+    if (!curated && (span.type === 'ORG' || (span.type === 'PER' && !/\s/u.test(name))) && !PLACES.has(fold(name).toLowerCase()) && titleThenPerson(text, cleaned.end, spans)) {
+      kind = 'organization';
+      sure = true;
+    } else if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined)) kind = 'organization';
     else if (!curated && looksLikePlace(name)) kind = 'place';
     // `in Lyon and Marseille`: a known place name the tagger read as an organization (a football club, in
     // its 1996 training data), listed with a place or after `in`.
@@ -157,7 +165,20 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     // `Nahel M.`: a given name and an initial, as news reports name minors and suspects.
     else if (!curated && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s\p{Lu}$/u.test(name) && text[cleaned.end] === '.') kind = 'person';
     if (kind === null) continue;
-    out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}) });
+    out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}), ...(sure ? { sure: true } : {}) });
+  }
+  // `Delta spokesman Morgan Durrant`: a name the tagger missed, before a title and a person, names an organization.
+  for (const person of spans) {
+    if (person.type !== 'PER') continue;
+    const m = ORG_TITLE_BEFORE.exec(text.slice(Math.max(0, person.start - 80), person.start));
+    if (!m || PLACE_TITLE.test(m[0])) continue;
+    const start = person.start - m[0].length;
+    const cleaned = cleanSpan(text, start, start + m[1]!.length);
+    if (!cleaned || taken(cleaned.start, cleaned.end) || spans.some((o) => o.start < cleaned.end && o.end > cleaned.start)) continue;
+    const name = text.slice(cleaned.start, cleaned.end);
+    if (isGenericName(name) || lexicon.ignore.has(nameKey(name)) || PLACES.has(fold(name).toLowerCase()) || !name.split(/\s+/u).every(proper)) continue;
+    const curated = lexicon.byKey.get(nameKey(name));
+    out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind: curated?.kind ?? 'organization', ...(curated ? { curated } : {}), sure: true });
   }
   // An acronym in parentheses after a name the tagger missed: the name is the words it stands for.
   for (const m of text.matchAll(/\((\p{Lu}[\p{Lu}\p{N}&.-]{1,11})\)/gu)) {
@@ -177,6 +198,86 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon): Hit[] 
     if (start >= 0 && !taken(start, start + h.acronym.length)) out.push({ block: block.n, start, end: start + h.acronym.length, text: h.acronym, kind: h.kind, ...(h.curated ? { curated: h.curated } : {}) });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A lower-case title, with up to two lower-case words before it: `spokesman`, `party leader`, `general secretary`. */
+const LOWER_TITLE = `(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}?(?:${TITLE_NOUNS})(?:\\s+(?:${TITLE_NOUNS}))*`;
+/** Capitalized words, a lower-case title, the end: what stands before a person in `Delta spokesman Morgan Durrant`. */
+const ORG_TITLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}'’.-])((?:\\p{Lu}[\\p{L}'’&.-]*\\s+){1,3})${LOWER_TITLE}\\s+$`, 'u');
+const TITLE_AFTER = new RegExp(`^\\s+${LOWER_TITLE}\\s+$`, 'u');
+/** Titles held in a place, whose name comes before them: `Orvieto mayor`, `Sao Paulo state governor`. */
+const PLACE_TITLE = /\b(?:mayor|governor|prefect|councillor|state|regional|city|town|county|local)\b/u;
+
+/** Is a name at `end` followed by a lower-case title and a person: `Verdi chairman Frank Werneke`? */
+function titleThenPerson(text: string, end: number, spans: readonly TaggedSpan[]): boolean {
+  const next = spans.find((s) => s.start > end);
+  return next !== undefined && next.type === 'PER' && next.start - end < 60 && TITLE_AFTER.test(text.slice(end, next.start));
+}
+
+/**
+ * Which words the article uses as proper nouns: capitalized somewhere other than at the start of a
+ * sentence, a quote or a line (`Pilots at Delta Air Lines`, not `Local union leaders`).
+ */
+function properNouns(blocks: readonly Block[]): (word: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (word) => {
+    let known = seen.get(word);
+    if (known === undefined) {
+      const re = new RegExp(`[\\p{L}\\p{N},;]\\s+${word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+      known = blocks.some((b) => re.test(b.text));
+      seen.set(word, known);
+    }
+    return known;
+  };
+}
+
+/** Words that end the name of an organization, after the name of a place or another organization: `Delta Air Lines`. */
+const HEAD_WORDS = new Set(
+  ('union unions party ministry university institute center centre federation association council agency bank group inc ltd corp corporation ' +
+    'company plc committee commission board authority organisation organization foundation trust society college academy confederation ' +
+    'syndicate league alliance movement airlines airways lines motors industries holdings tribunal court department office directorate ' +
+    'inspectorate hospital').split(' '),
+);
+/** Words that end the name of a law or treaty, which is no entity the archive keeps: `Railway Labor Act`. */
+const LAW_WORDS = new Set('act acts law treaty accord accords directive amendment'.split(' '));
+
+/**
+ * Mend a name the tagger stopped short of its head word: capitalized words right after a place,
+ * organization or other name, up to an organization word, make it an organization (`Delta` +
+ * `Air Lines`); up to a law's word, a law (`Railway Labor` + `Act`), which is not kept.
+ */
+function extendToHeadWord(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  let until = -1;
+  for (const span of spans) {
+    if (span.start < until) continue;
+    if (span.type === 'PER') {
+      out.push(span);
+      continue;
+    }
+    // The words taken in are untagged, or tagged as the head word alone (`Lines`): not `anti-Rangoon` + `Karen National Union`.
+    const next = spans.find((o) => o.start >= span.end);
+    const stop = next && !HEAD_WORDS.has(next.text.toLowerCase()) ? next.start : text.length;
+    const words = /^(?:\s\p{Lu}[\p{L}'’-]*){1,3}(?![\p{L}\p{N}])/u.exec(text.slice(span.end, stop))?.[0].trim().split(' ') ?? [];
+    let end = -1;
+    let type: TaggedSpan['type'] = span.type;
+    for (let i = words.length - 1; i >= 0 && end < 0; i--) {
+      const w = words[i]!.toLowerCase();
+      if (HEAD_WORDS.has(w) || LAW_WORDS.has(w)) {
+        end = span.end + 1 + words.slice(0, i + 1).join(' ').length;
+        type = HEAD_WORDS.has(w) ? 'ORG' : 'MISC';
+      }
+    }
+    if (end < 0 && LAW_WORDS.has(span.text.split(' ').at(-1)!.toLowerCase())) type = 'MISC';
+    if (end < 0) {
+      out.push(type === span.type ? span : { ...span, type });
+      continue;
+    }
+    // Spans the longer name takes in (`Lines` in `Delta Air Lines`) go.
+    until = end;
+    out.push({ start: span.start, end, type, text: text.slice(span.start, end) });
+  }
+  return out;
 }
 
 /** French words that make a name an organization's (ASCII-folded), beside the tagger's English `ORG_KEYWORDS`. */
@@ -322,11 +423,11 @@ const tokens = (name: string): string[] => nameKey(name).split(' ').filter(Boole
 
 /** Group hits into entities: by curated entry, then by name, then surnames and short forms. */
 function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[] {
-  interface Group { key: string; curated?: CuratedEntity; names: Map<string, number>; kinds: Map<EntityKind, number>; hits: Hit[]; acronyms: Set<string> }
+  interface Group { key: string; curated?: CuratedEntity; names: Map<string, number>; kinds: Map<EntityKind, number>; sureKinds: Map<EntityKind, number>; hits: Hit[]; acronyms: Set<string> }
   const groups = new Map<string, Group>();
   const groupOf = (key: string, curated?: CuratedEntity): Group => {
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, ...(curated ? { curated } : {}), names: new Map(), kinds: new Map(), hits: [], acronyms: new Set() }));
+    if (!g) groups.set(key, (g = { key, ...(curated ? { curated } : {}), names: new Map(), kinds: new Map(), sureKinds: new Map(), hits: [], acronyms: new Set() }));
     return g;
   };
   const acronymOwner = new Map<string, string>();
@@ -337,11 +438,13 @@ function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[
     g.hits.push(h);
     g.names.set(h.text, (g.names.get(h.text) ?? 0) + 1);
     g.kinds.set(h.kind, (g.kinds.get(h.kind) ?? 0) + 1);
+    if (h.sure) g.sureKinds.set(h.kind, (g.sureKinds.get(h.kind) ?? 0) + 1);
     if (h.acronym) g.acronyms.add(h.acronym);
   }
   // Short forms: a one-word person name joins the one person whose full name starts or ends with it;
   // an organization name joins the one longer organization name it begins.
-  const kindOf = (g: Group): EntityKind => g.curated?.kind ?? [...g.kinds.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  // A kind read from the words around a name outweighs the tagger's guesses.
+  const kindOf = (g: Group): EntityKind => g.curated?.kind ?? [...(g.sureKinds.size > 0 ? g.sureKinds : g.kinds).entries()].sort((a, b) => b[1] - a[1])[0]![0];
   const longest = (g: Group): string[] => tokens([...g.names.keys()].sort((a, b) => tokens(b).length - tokens(a).length)[0] ?? '');
   // Both are computed once per group: merging never changes them, as kinds are not merged and
   // a group only takes in names with fewer words than its longest.

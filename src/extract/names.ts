@@ -3,8 +3,11 @@
  * They know no particular names: those live in `content/entities.yaml`.
  */
 
+/** Forms of address before a name, not part of it: `Dr Jane Roe`, `Capt. Jane Roe`, `Professor Sir Jane Roe`. */
+export const HONORIFICS = 'mr|mrs|ms|dr|prof|professor|sir|dame|capt|sen|rep|gov|gen|col|lt|sgt|rev';
+
 /** Words that open a span but are not part of a name. */
-const LEADING = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|former|ex|late|mr|mrs|ms|dr|when|while|after|before|if|as|since|and|but|or|for|from|with|in|on|at|by|to|of|under|like|according|whose|where|then|so|yet|also|even|only)\.?\s+/iu;
+const LEADING = new RegExp(`^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|former|ex|late|${HONORIFICS}|when|while|after|before|if|as|since|and|but|or|for|from|with|in|on|at|by|to|of|under|like|according|whose|where|then|so|yet|also|even|only)\\.?\\s+`, 'iu');
 /** A possessive ending. */
 const POSSESSIVE = /['’]s$/u;
 
@@ -13,7 +16,7 @@ const GENERIC = new Set(
   `police union unions ministry minister government state parliament party president secretary interior justice court
   left right republic army gendarmerie prefecture city capital country nation people members officers officer
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
-  mr mrs ms sir madam internet web bitcoin bitcoins`.split(/\s+/u),
+  madam internet web bitcoin bitcoins ${HONORIFICS.replaceAll('|', ' ')}`.split(/\s+/u),
 );
 
 /** Lower-case nouns that, right after a capitalized name, make it an organization: "the Alliance union". */

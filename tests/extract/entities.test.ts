@@ -76,3 +76,52 @@ describe('an acronym in parentheses after words with no organization word', () =
     expect(record.entities).toEqual([]);
   });
 });
+
+describe('forms of address', () => {
+  it('should not be names, with or without a full stop', () => {
+    const text = 'Dr Robert Vale and Prof. Anna Lind spoke. Capt. Jason Hale agreed.';
+    expect(namesOf(text, { ORG: ['Dr', 'Prof'], PER: ['Robert Vale', 'Anna Lind', 'Capt. Jason Hale'] })).toEqual({ people: ['Robert Vale', 'Anna Lind', 'Jason Hale'], organizations: [] });
+  });
+});
+
+describe('a date line with a news agency', () => {
+  it('should make the place a place, and the agency no acronym of it', () => {
+    const record = extractText(body('ATLANTA (AP) — Pilots voted on Monday to authorize a strike.'), { LOC: ['ATLANTA'] });
+    expect(record.entities.map((e) => [e.name, e.kind, e.aliases])).toEqual([['Atlanta', 'place', []]]);
+  });
+});
+
+describe('a name before a lower-case title and a person', () => {
+  it('should be an organization, and the person its title holder', () => {
+    const record = extractText(body('Delta spokesman Morgan Durrant said talks went on. Pilots at Delta voted on Monday.'), { PER: ['Morgan Durrant'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Delta', 'organization'], ['Morgan Durrant', 'person']]);
+    expect(record.roles.map((r) => [r.person, r.title, r.organization])).toEqual([['Morgan Durrant', 'spokesman', 'Delta']]);
+  });
+  it('should outweigh the tagger reading the name as a person elsewhere', () => {
+    const record = extractText(body('Verdi is demanding a rise. Verdi called strikes. “No,” said Verdi chairman Frank Werneke.'), { PER: ['Verdi', 'Frank Werneke'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Verdi', 'organization'], ['Frank Werneke', 'person']]);
+  });
+  it('should leave a place before a title held in it', () => {
+    const record = extractText(body('Orvieto mayor Stefano Cimicchi said the town would vote.'), { LOC: ['Orvieto'], PER: ['Stefano Cimicchi'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Orvieto', 'place'], ['Stefano Cimicchi', 'person']]);
+  });
+  it('should not take a word capitalized only because it opens a sentence', () => {
+    const record = extractText(body('Local union leader Jane Roe said the plant would close.'), { PER: ['Jane Roe'] });
+    expect(record.entities.map((e) => e.name)).toEqual(['Jane Roe']);
+  });
+});
+
+describe('a name the tagger stopped short of its head word', () => {
+  it('should run on to an organization word', () => {
+    const record = extractText(body('Pilots at Delta Air Lines voted on Monday.'), { LOC: ['Delta'], ORG: ['Lines'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Delta Air Lines', 'organization']]);
+  });
+  it('should make a law of a name before `Act`, which is no entity', () => {
+    const record = extractText(body('Under the Railway Labor Act, airline workers cannot strike.'), { ORG: ['Railway Labor'] });
+    expect(record.entities).toEqual([]);
+  });
+  it('should not take in a name tagged on its own', () => {
+    const record = extractText(body('Rebels of the anti-Rangoon Karen National Union attacked.'), { MISC: ['anti-Rangoon'], ORG: ['Karen National Union'] });
+    expect(record.entities.map((e) => e.name)).toEqual(['Karen National Union']);
+  });
+});
