@@ -1,6 +1,6 @@
 import type { Block, FoundDemand, FoundEntity, FoundQuote, FoundRole } from '../model.ts';
 import { splitSentences, type Sentence } from '../text/sentences.ts';
-import { mentionsByBlock, type PlacedMention } from './mentions.ts';
+import { calledBy, mentionsByBlock, ORG_NOUN, type PlacedMention } from './mentions.ts';
 
 /** A verb of demanding, with what may follow it. Nouns (`the demands of`) do not match. */
 const DEMAND_VERB = new RegExp(
@@ -62,6 +62,16 @@ export function extractDemands(
     return [...speakingOrgs].find((o) => near.has(o)) ?? null;
   };
   const orgOf = (person: string): string[] => roles.filter((r) => r.person === person && r.organization).map((r) => r.organization!);
+  // `The union is demanding`: the one organization the article calls so.
+  const called = new Map<string, string | null>();
+  const namedAs = (noun: string): string | null => {
+    const key = noun.toLowerCase();
+    if (!called.has(key)) {
+      const orgs = calledBy(key, entities, roles);
+      called.set(key, orgs.length === 1 ? orgs[0]! : null);
+    }
+    return called.get(key)!;
+  };
   const demands: FoundDemand[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -72,7 +82,7 @@ export function extractDemands(
       const intro = sentences.at(-1)!;
       // The makers are named before the verb: `The Harbour Union demanded:`.
       const verbAt = intro.start + (LIST_INTRO.exec(intro.text)?.index ?? 0);
-      const by = makers(block, intro, mentions, quotes, orgOf, fallbackFor(i), verbAt);
+      const by = makers(block, intro, mentions, quotes, orgOf, namedAs, fallbackFor(i), verbAt);
       for (let j = i + 1; j < blocks.length && blocks[j]!.kind === 'item'; j++) {
         const item = blocks[j]!;
         const text = item.text.replace(/^\s*(?:[-–•*]|\d{1,2}[.)])\s+/u, '');
@@ -89,7 +99,7 @@ export function extractDemands(
       const at = sentence.start + m.index;
       const label = labelOf(sentence.text, m.index, m[0]);
       if (!label) continue;
-      demands.push({ label, text: sentence.text, by: makers(block, sentence, mentions, quotes, orgOf, fallbackFor(i), at), evidence: { block: block.n, sentence: sentence.text, start: sentence.start, end: sentence.end } });
+      demands.push({ label, text: sentence.text, by: makers(block, sentence, mentions, quotes, orgOf, namedAs, fallbackFor(i), at), evidence: { block: block.n, sentence: sentence.text, start: sentence.start, end: sentence.end } });
     }
   }
   return demands;
@@ -122,12 +132,16 @@ function upperFirst(text: string): string {
   return text ? text[0]!.toUpperCase() + text.slice(1) : '';
 }
 
+/** A subject that is a common noun for an organization: `The union is `, `the party has `. */
+const GENERIC_SUBJECT = new RegExp(`^(?:the|our|their)\\s+(${ORG_NOUN})\\s+(?:(?:is|are|was|were|has|have|had|also|now|still|been)\\s+)*$`, 'iu');
+
 function makers(
   block: Block,
   sentence: Sentence,
   mentions: readonly PlacedMention[],
   quotes: readonly FoundQuote[],
   orgOf: (person: string) => string[],
+  namedAs: (noun: string) => string | null,
   fallbackOrg: string | null,
   at: number,
 ): string[] {
@@ -139,6 +153,10 @@ function makers(
   if (subject && !/\b(?:of|to|with|by|against|for|from)\s+(?:the\s+)?$/iu.test(block.text.slice(sentence.start, subject.start))) {
     return subject.kind === 'person' ? [subject.name, ...orgOf(subject.name)] : [subject.name];
   }
+  // `The union is demanding`: the organization the article calls the union.
+  const noun = GENERIC_SUBJECT.exec(block.text.slice(sentence.start, at));
+  const named = noun ? namedAs(noun[1]!) : null;
+  if (named) return [named];
   // "Unions have called for …": several organizations, none of them named.
   if (/\bunions\b/iu.test(block.text.slice(sentence.start, at))) return [];
   return fallbackOrg ? [fallbackOrg] : [];

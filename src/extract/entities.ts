@@ -23,6 +23,8 @@ interface Hit {
   readonly acronym?: string;
   /** The kind comes from the words around the name, which outweigh the tagger's guesses elsewhere. */
   readonly sure?: true;
+  /** A name the tagger read as a person's, that its context made an organization's. */
+  readonly taggedPerson?: true;
 }
 
 const KIND_OF: Record<TaggedSpan['type'], EntityKind | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -38,8 +40,18 @@ export function extractEntities(blocks: readonly Block[], tagger: NameTagger, le
   const found: Hit[] = [];
   const proper = properNouns(blocks);
   for (const block of blocks) found.push(...hitsOfBlock(block, tagger, lexicon, proper));
-  const hits = splitPersonOfOrganization(found, lexicon);
+  const hits = splitPersonOfOrganization(undoTitledPeople(found), lexicon);
   return groupHits([...hits, ...surnameHits(hits, blocks)], blocks);
+}
+
+/**
+ * `Yeltsin press secretary Sergei Yastrzhembsky`: a surname before a title stays a person's when the
+ * article names that person in full (`Boris Yeltsin`); `Verdi chairman Frank Werneke` makes Verdi an
+ * organization only when no one in the article is called Verdi.
+ */
+function undoTitledPeople(hits: readonly Hit[]): Hit[] {
+  const surnames = new Set(hits.filter((h) => h.kind === 'person' && /\s/u.test(h.text)).map((h) => h.text.split(/\s+/u).at(-1)!));
+  return hits.map((h) => (h.taggedPerson && surnames.has(h.text) ? { block: h.block, start: h.start, end: h.end, text: h.text, kind: 'person' } : h));
 }
 
 /** `Jane Roe of the Harbour Workers Union`: a person's name, `of (the)`, an organization's name. */
@@ -165,7 +177,7 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
     // `Nahel M.`: a given name and an initial, as news reports name minors and suspects.
     else if (!curated && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s\p{Lu}$/u.test(name) && text[cleaned.end] === '.') kind = 'person';
     if (kind === null) continue;
-    out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}), ...(sure ? { sure: true } : {}) });
+    out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}), ...(sure ? { sure: true } : {}), ...(sure && span.type === 'PER' ? { taggedPerson: true } : {}) });
   }
   // `Delta spokesman Morgan Durrant`: a name the tagger missed, before a title and a person, names an organization.
   for (const person of spans) {
@@ -315,6 +327,7 @@ function longFormBefore(text: string, open: number, acronym: string): { start: n
 
 const PERSON_SHAPE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$/u;
 const TITLE_APPOSITION = new RegExp(`^,\\s+(?:an?\\s+|the\\s+|its\\s+|former\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${TITLE_NOUNS})\\b`, 'iu');
+const TITLE_BEFORE = new RegExp(`\\bthe\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${TITLE_NOUNS}),\\s+$`, 'iu');
 /** Speech verbs that come before their speaker (`…, reports Jane Roe`); not `told`, whose object is the listener. */
 const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS.split('|').filter((v) => !/^(?:told|tells|asked|asks|warned|warns|replied|replies)$/.test(v)).join('|')})\\s+$`, 'u');
 
@@ -326,6 +339,8 @@ const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS.split('|').filter((v) => 
 function readsAsPerson(text: string, span: { start: number; end: number }, spans: readonly TaggedSpan[]): boolean {
   if (!PERSON_SHAPE.test(text.slice(span.start, span.end))) return false;
   if (TITLE_APPOSITION.test(text.slice(span.end))) return true;
+  // `The health secretary, Victoria Atkins, said`
+  if (TITLE_BEFORE.test(text.slice(Math.max(0, span.start - 60), span.start)) && /^(?:,|\s+(?:said|says)\b)/u.test(text.slice(span.end))) return true;
   if (SPEECH_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start))) return true;
   return listedWith(text, span, spans, 'PER');
 }
@@ -453,6 +468,27 @@ function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[
   for (const g of groups.values()) {
     kindsOf.set(g, kindOf(g));
     longestOf.set(g, longest(g));
+  }
+  // `BMA` after `British Medical Association`: an acronym written without parentheses joins the one
+  // organization whose words' initials it spells.
+  const byInitials = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    if (kindsOf.get(g) !== 'organization') continue;
+    const name = [...g.names.keys()].sort((a, b) => b.length - a.length)[0]!;
+    const words = name.split(/\s+/u).filter((w) => !ACRONYM_SKIPS.has(w.toLowerCase()));
+    if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
+    const key = words.map((w) => w[0]).join('');
+    byInitials.set(key, [...(byInitials.get(key) ?? []), g]);
+  }
+  for (const g of [...groups.values()]) {
+    if (g.curated || kindsOf.get(g) !== 'organization' || g.names.size !== 1) continue;
+    const [name] = g.names.keys();
+    const targets = /^\p{Lu}{2,6}$/u.test(name!) ? byInitials.get(name!) : undefined;
+    if (targets?.length !== 1 || targets[0] === g) continue;
+    const target = targets[0]!;
+    for (const h of g.hits) target.hits.push(h);
+    target.names.set(name!, (target.names.get(name!) ?? 0) + g.names.get(name!)!);
+    groups.delete(g.key);
   }
   for (const g of [...groups.values()]) {
     if (g.curated) continue;

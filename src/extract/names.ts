@@ -5,6 +5,8 @@
 
 /** Forms of address before a name, not part of it: `Dr Jane Roe`, `Capt. Jane Roe`, `Professor Sir Jane Roe`. */
 export const HONORIFICS = 'mr|mrs|ms|dr|prof|professor|sir|dame|capt|sen|rep|gov|gen|col|lt|sgt|rev';
+/** A pattern for forms of address before a name, each with its full stop or not: `Capt. `, `Professor Sir `. */
+export const ADDRESS = `(?:(?:${HONORIFICS})\\.?\\s+)*`;
 
 /** Words that open a span but are not part of a name. */
 const LEADING = new RegExp(`^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|former|ex|late|${HONORIFICS}|when|while|after|before|if|as|since|and|but|or|for|from|with|in|on|at|by|to|of|under|like|according|whose|where|then|so|yet|also|even|only)\\.?\\s+`, 'iu');

@@ -2,6 +2,7 @@ import type { Block, FoundEntity, FoundQuote } from '../model.ts';
 import { lastWordsStart, sentenceAt, splitSentences } from '../text/sentences.ts';
 import { mentionsByBlock, type PlacedMention } from './mentions.ts';
 import { TITLE_NOUNS } from './roles.ts';
+import { ADDRESS } from './names.ts';
 
 /** Verbs that report speech. General English. */
 export const SPEECH_VERBS =
@@ -101,13 +102,14 @@ function attributionCut(body: string): number {
 function afterQuote(text: string, span: Span, people: readonly PlacedMention[]): string | null | undefined {
   const from = Math.min(text.length, span.end + 1);
   const rest = text.slice(from);
-  const verbFirst = new RegExp(`^[\\s,.]*(?:${SPEECH_VERBS})\\s+(?:(?:for example|for instance|also|then|again|on|in|to)\\s+)*`, 'iu').exec(rest);
+  const verbFirst = new RegExp(`^[\\s,.]*(?:${SPEECH_VERBS})\\s+(?:(?:for example|for instance|also|then|again|on|in|to)\\s+)*${ADDRESS}`, 'iu').exec(rest);
   if (verbFirst) {
     const at = from + verbFirst[0].length;
     const p = people.find((m) => m.start === at || (m.start > at && m.start - at < 4));
     if (p) return p.name;
-    // `“…,” said its secretary-general, Jane Roe`: a title, then the name.
-    const titled = TITLE_THEN_NAME.exec(text.slice(at, at + 120));
+    // `“…,” said its secretary-general, Jane Roe`, `said Verdi chairman Frank Werneke`: a title, then the name.
+    const window = text.slice(at, at + 120);
+    const titled = TITLE_THEN_NAME.exec(window) ?? TITLE_BEFORE_NAME.exec(window);
     return (titled && people.find((m) => m.start === at + titled[0].length)?.name) ?? null;
   }
   const nameFirst = /^[\s,.]*/u.exec(rest)!;
@@ -123,7 +125,9 @@ function afterQuote(text: string, span: Span, people: readonly PlacedMention[]):
 }
 
 /** A title before a speaker's name, after the speech verb: `its secretary-general, `, `the union's spokesman, `. */
-const TITLE_THEN_NAME = new RegExp(`^(?:its|their|his|her|the|an?)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${TITLE_NOUNS})\\b[^,.;:!?“”"]{0,60},\\s+`, 'iu');
+const TITLE_THEN_NAME = new RegExp(`^(?:its|their|his|her|the|an?)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${TITLE_NOUNS})\\b[^,.;:!?“”"]{0,60},\\s+${ADDRESS}`, 'iu');
+/** A title right before the speaker's name, with the organization's name in it or not: `Verdi chairman `, `Transport Minister `. */
+const TITLE_BEFORE_NAME = new RegExp(`^(?:[\\p{L}'’&.-]+\\s+){0,4}?(?:${TITLE_NOUNS})\\s+${ADDRESS}`, 'iu');
 
 /** `X said: “…”` · `according to X, “…”` · `by X, its secretary: “…”` */
 function beforeQuote(text: string, span: Span, people: readonly PlacedMention[], sentences: ReturnType<typeof splitSentences>): string | null | undefined {

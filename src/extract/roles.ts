@@ -1,6 +1,7 @@
 import type { Block, FoundEntity, FoundRole } from '../model.ts';
 import { lastWordsStart, sentenceAt, splitSentences, type Sentence } from '../text/sentences.ts';
-import { mentionsByBlock, type PlacedMention } from './mentions.ts';
+import { mentionsByBlock, ORG_NOUN, type PlacedMention } from './mentions.ts';
+import { ADDRESS } from './names.ts';
 
 /** Nouns that name a position someone holds. General English, no names. */
 export const TITLE_NOUNS =
@@ -13,6 +14,7 @@ const TITLE = `(?:${TITLE_NOUNS})(?:\\s+(?:${TITLE_NOUNS}))*`;
 const TITLE_FIELD = "(?:\\s+(?:of|for)\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}?\\p{Ll}[\\p{L}-]*)?";
 /** An owner before a title: `its`, `their`, `the union's`, `the employers'`. */
 const OWNER = "(?:\\b(its|their)|(\\S+)(?:['’]s|(?<=s)['’]))";
+
 
 /**
  * Read who holds which position where, from appositions and titles around a person's name.
@@ -46,10 +48,10 @@ export function extractRoles(blocks: readonly Block[], entities: readonly FoundE
       // `its`: the organization named last before it in the sentence; else the subject of the sentence
       // before, when that opens with an organization (`Unison backed the call. Its head, …`); else the article's.
       const previous = sentences[(indexOf.get(sentence) ?? 0) - 1];
-      const subject = previous && orgsOf.get(previous)?.find((o) => /^(?:the\s+)?$/iu.test(block.text.slice(previous.start, o.start)));
+      const subject = previous && orgsOf.get(previous)?.find((o) => /^(?:[Tt]he\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u.test(block.text.slice(previous.start, o.start)));
       const its = (before: number): string | null => [...orgsIn].reverse().find((o) => o.end <= before)?.name ?? subject?.name ?? mainOrg;
       const owner = ownerOf(orgsIn, its);
-      const found = after(block.text, person, orgsIn, owner) ?? before(block.text, person, orgsIn, owner, sentence.start);
+      const found = after(block.text, person, orgsIn, owner, its) ?? listedBefore(block.text, person, mentions, orgsIn, owner, its) ?? before(block.text, person, orgsIn, owner, sentence.start);
       if (found && found.title) {
         roles.push({ person: person.name, title: found.title, organization: found.organization, evidence: { block: block.n, sentence: sentence.text, start: person.start, end: person.end } });
       }
@@ -75,8 +77,25 @@ function ownerOf(orgs: readonly PlacedMention[], its: (at: number) => string | n
   };
 }
 
-/** `NAME, TITLE of ORG`, `NAME, its TITLE` and `NAME, the union's TITLE`. */
-function after(text: string, person: PlacedMention, orgs: readonly PlacedMention[], owner: Owner): Found {
+/**
+ * `Jane Roe and Dr John Doe, co-chairs of the union`: a person listed before another, whose
+ * apposition gives the two of them a title in the plural; each holds it, in the singular.
+ */
+function listedBefore(text: string, person: PlacedMention, mentions: readonly PlacedMention[], orgs: readonly PlacedMention[], owner: Owner, its: (at: number) => string | null): Found {
+  const next = mentions.find((m) => m.start > person.end && m.kind === 'person');
+  if (!next || !new RegExp(`^,?\\s+(?:and|&)\\s+${ADDRESS}$`, 'iu').test(text.slice(person.end, next.start))) return null;
+  const found = after(text, next, orgs, owner, its);
+  const apposition = /^,[^,.;:]*/u.exec(text.slice(next.end))?.[0] ?? '';
+  return found && PLURAL_TITLE.test(apposition) ? found : null;
+}
+
+const PLURAL_TITLE = new RegExp(`\\b(?:${TITLE_NOUNS})s\\b`, 'iu');
+const FIRST_TITLE = new RegExp(`\\b(?:${TITLE_NOUNS})s?\\b`, 'iu');
+/** `co-chairs` → `co-chair`: what each of several people is (its first title noun; not `board of directors`). */
+const singular = (title: string): string => title.replace(FIRST_TITLE, (m) => (PLURAL_TITLE.test(m) ? m.slice(0, -1) : m));
+
+/** `NAME, TITLE of ORG`, `NAME, its TITLE`, `NAME, the union's TITLE` and `NAME, TITLE of the union`. */
+function after(text: string, person: PlacedMention, orgs: readonly PlacedMention[], owner: Owner, its: (at: number) => string | null): Found {
   const rest = text.slice(person.end);
   const app = /^,\s+/u.exec(rest);
   if (!app) return null;
@@ -95,6 +114,9 @@ function after(text: string, person: PlacedMention, orgs: readonly PlacedMention
     const inline = new RegExp(`^\\s+((?:${WORD}\\s+){0,2}?${TITLE})\\b`, 'iu').exec(tail);
     if (inline && /^(?:an?\s+|the\s+)?(?:former\s+|ex-)?$/iu.test(head)) return { title: tidy(`${head}${inline[1]}`), organization: org.name };
   }
+  // `president of the union`: of the organization the sentence or article is about.
+  const ofThe = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?${TITLE})\\s+of\\s+(?:the|its|their)\\s+(?:${ORG_NOUN})$`, 'iu').exec(clause);
+  if (ofThe) return { title: tidy(ofThe[1]!), organization: its(from) };
   const plain = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?${TITLE})\\b`, 'iu').exec(clause);
   if (plain && !/\s(?:of|at|from)\s*$/iu.test(clause.slice(0, plain[0].length + 4))) return { title: tidy(plain[1]!), organization: null };
   return null;
@@ -106,8 +128,12 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
   // sentence, so that a sentence naming many people is not read again for each of them.
   const headStart = lastWordsStart(text, sentenceStart, person.start, TITLE_WORDS_BEFORE);
   const head = text.slice(headStart, person.start);
-  const possessive = new RegExp(`${OWNER}\\s+((?:${WORD}\\s+){0,3}?\\b${TITLE}${TITLE_FIELD}),?\\s+$`, 'diu').exec(head);
+  const possessive = new RegExp(`${OWNER}\\s+((?:${WORD}\\s+){0,3}?\\b${TITLE}${TITLE_FIELD}),?\\s+${ADDRESS}$`, 'diu').exec(head);
   if (possessive) return { title: tidy(possessive[3]!), organization: owner(possessive, headStart) };
+  // `The health secretary, Victoria Atkins`: a title held in no organization the text names.
+  // The name closes the apposition (`, said` or the sentence's end): not `about the cement industry in general, Jane Roe said`.
+  const apposed = /^(?:[,.]|$)/u.test(text.slice(person.end)) ? new RegExp(`\\bthe\\s+((?:(?!(?:of|in|at|on|for|to|and)\\s)${WORD}\\s+){0,3}?\\b${TITLE}),\\s+${ADDRESS}$`, 'iu').exec(head) : null;
+  if (apposed) return { title: tidy(apposed[1]!), organization: null };
   const titled = new RegExp(`((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS}))\\s+$`, 'iu').exec(head);
   if (titled) {
     const startAt = headStart + titled.index;
@@ -123,8 +149,8 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
   return null;
 }
 
-/** The most words the patterns before a name match: an owner, three words and a title noun. */
-const TITLE_WORDS_BEFORE = 6;
+/** The most words the patterns before a name match: an owner, three words, a title noun and two forms of address. */
+const TITLE_WORDS_BEFORE = 8;
 
 /** A title is short and has a title noun among its first words: `general secretary`, `professor of criminal law`. */
 function isTitle(text: string): boolean {
@@ -135,7 +161,7 @@ function isTitle(text: string): boolean {
 }
 
 function tidy(title: string): string {
-  return title.replace(/^(?:an?|the)\s+/iu, '').replace(/\s+/gu, ' ').trim();
+  return singular(title).replace(/^(?:an?|the)\s+/iu, '').replace(/\s+/gu, ' ').trim();
 }
 
 function dedupe(roles: readonly FoundRole[]): FoundRole[] {

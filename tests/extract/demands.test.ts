@@ -41,6 +41,15 @@ const cases: Case[] = [
       { label: 'Limits on scheduling changes', by: ['Harbour Workers Union'] },
     ],
   ],
+  [
+    'a list introduced by "the union", made by the organization the article calls so',
+    ['The Air Pilots Association said members backed a strike. Jane Roe, president of the union, spoke.', 'The Harbour Board said talks would go on. Luc Petit, a Harbour Board spokesman, said so.', 'The union is demanding:', '- a pay rise;', '- shorter shifts.'],
+    { PER: ['Jane Roe', 'Luc Petit'], ORG: ['Harbour Board', 'Air Pilots Association'] },
+    [
+      { label: 'A pay rise', by: ['Air Pilots Association'] },
+      { label: 'Shorter shifts', by: ['Air Pilots Association'] },
+    ],
+  ],
   ['a demand of several unions, none named', ['Jane Roe, general secretary of the Harbour Workers Union, spoke.', 'Unions have called on dockers to refuse overtime from March 1.'], union, [{ label: 'Refuse overtime from March 1', by: [] }]],
   ['a quoted demand, attributed after the quote', ['“We want a fair deal, nothing more,” said Jane Roe.'], union, [{ label: 'A fair deal, nothing more', by: ['Jane Roe'] }]],
   ['no demand from a noun', ['The minister acted in accordance with the demands of the Harbour Workers Union.'], union, []],

@@ -111,6 +111,20 @@ describe('a name before a lower-case title and a person', () => {
   });
 });
 
+describe('an acronym written without parentheses', () => {
+  it('should join the one organization whose initials it spells', () => {
+    const record = extractText(body('The British Medical Association said doctors would strike. The BMA wants more pay.'), { ORG: ['British Medical Association', 'BMA'] });
+    expect(record.entities.map((e) => [e.name, e.aliases])).toEqual([['British Medical Association', ['BMA']]]);
+  });
+});
+
+describe('a name the tagger read as a place, after a title in apposition', () => {
+  it('should be a person', () => {
+    const record = extractText(body('The health secretary, Victoria Atkins, said the strike would put patients at risk.'), { LOC: ['Victoria Atkins'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Victoria Atkins', 'person']]);
+  });
+});
+
 describe('a name the tagger stopped short of its head word', () => {
   it('should run on to an organization word', () => {
     const record = extractText(body('Pilots at Delta Air Lines voted on Monday.'), { LOC: ['Delta'], ORG: ['Lines'] });
@@ -123,5 +137,12 @@ describe('a name the tagger stopped short of its head word', () => {
   it('should not take in a name tagged on its own', () => {
     const record = extractText(body('Rebels of the anti-Rangoon Karen National Union attacked.'), { MISC: ['anti-Rangoon'], ORG: ['Karen National Union'] });
     expect(record.entities.map((e) => e.name)).toEqual(['Karen National Union']);
+  });
+});
+
+describe('a surname before a title and a person', () => {
+  it('should stay a person when the article names that person in full', () => {
+    const record = extractText(body('Boris Yeltsin rested. Yeltsin press secretary Sergei Petrov said so.'), { PER: ['Boris Yeltsin', 'Yeltsin', 'Sergei Petrov'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Boris Yeltsin', 'person'], ['Sergei Petrov', 'person']]);
   });
 });

@@ -12,6 +12,8 @@ const cases: Case[] = [
   ['the one person a paragraph names', 'Jane Roe was at the gate. “We have waited for far too long now.”', { PER: ['Jane Roe'] }, [{ text: 'We have waited for far too long now.', speaker: 'Jane Roe' }]],
   ['a pronoun speaker after a named one', 'According to Jane Roe, the anger runs deep. “Colleagues are exhausted and angry,” she said.', { PER: ['Jane Roe'] }, [{ text: 'Colleagues are exhausted and angry', speaker: 'Jane Roe' }]],
   ['a quote followed by "said" and a title before the name', 'Luc Petit met them. “We cannot compete with these imports,” said its secretary-general, Jane Roe.', { PER: ['Jane Roe', 'Luc Petit'] }, [{ text: 'We cannot compete with these imports', speaker: 'Jane Roe' }]],
+  ['a quote followed by "said", an organization and a title before the name', 'Luc Petit met them. “Without pressure there is no movement,” said Verdi chairman Jane Roe.', { PER: ['Jane Roe', 'Luc Petit'], ORG: ['Verdi'] }, [{ text: 'Without pressure there is no movement', speaker: 'Jane Roe' }]],
+  ['a quote followed by "said" and a form of address', 'Luc Petit met them. “We want a contract that pays,” said Capt. Jane Roe.', { PER: ['Jane Roe', 'Luc Petit'] }, [{ text: 'We want a contract that pays', speaker: 'Jane Roe' }]],
   ['no quote from scare quotes', 'The union took “quite tough” positions, said Jane Roe.', { PER: ['Jane Roe'] }, []],
   ['no quote from a headline', 'Under the headline “Dockers will strike again next week”, the paper ran the story.', {}, []],
 ];

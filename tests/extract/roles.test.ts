@@ -18,6 +18,20 @@ const cases: Case[] = [
   ['"its" for the organization of the sentence before', 'The Dockers Federation backed the call. Its head of health, Ann Smith, said the government must act.', { PER: ['Ann Smith'], ORG: ['Dockers Federation'] }, [{ person: 'Ann Smith', title: 'head of health', organization: 'Dockers Federation' }]],
   ['"its" for the article\'s organization when the sentence before does not open with one', 'The Harbour Union met. The Harbour Union voted. A former Dockers Federation member spoke. After the vote, its new spokesman, Luc Petit, resigned.', { PER: ['Luc Petit'], ORG: ['Harbour Union', 'Dockers Federation'] }, [{ person: 'Luc Petit', title: 'new spokesman', organization: 'Harbour Union' }]],
   ['a plural possessive before a title', 'Port Employers\' spokesman Peter Verhoeven said the demands would cost millions.', { PER: ['Peter Verhoeven'], ORG: ['Port Employers'] }, [{ person: 'Peter Verhoeven', title: 'spokesman', organization: 'Port Employers' }]],
+  ['"president of the union" for the organization of the sentence before', 'The Harbour Workers Union said members backed a strike. Capt. Jane Roe, president of the union, said talks had failed.', { PER: ['Jane Roe'], ORG: ['Harbour Workers Union'] }, [{ person: 'Jane Roe', title: 'president', organization: 'Harbour Workers Union' }]],
+  ['"its" for an organization after a description, opening the sentence before', 'The airport association Harbour Board criticized the strike. Its managing director, Luc Petit, called it excessive.', { PER: ['Luc Petit'], ORG: ['Harbour Board'] }, [{ person: 'Luc Petit', title: 'managing director', organization: 'Harbour Board' }]],
+  ['a title before the name, in apposition', 'The health secretary, Jane Roe, said the strike put patients at risk.', { PER: ['Jane Roe'] }, [{ person: 'Jane Roe', title: 'health secretary', organization: null }]],
+  ['a possessive title before forms of address', 'The Harbour Board\'s medical director, Professor Sir Luc Petit, said the walkout would hurt.', { PER: ['Luc Petit'], ORG: ['Harbour Board'] }, [{ person: 'Luc Petit', title: 'medical director', organization: 'Harbour Board' }]],
+  [
+    'a title in the plural, held by each of two people named before it',
+    'Dr Jane Roe and Dr Luc Petit, co-chairs of the Harbour Workers Union, said the offer was low.',
+    { PER: ['Jane Roe', 'Luc Petit'], ORG: ['Harbour Workers Union'] },
+    [
+      { person: 'Jane Roe', title: 'co-chair', organization: 'Harbour Workers Union' },
+      { person: 'Luc Petit', title: 'co-chair', organization: 'Harbour Workers Union' },
+    ],
+  ],
+  ['no title from words before a name that opens a clause', 'Talking about the cement industry in general, Jane Roe said output rose.', { PER: ['Jane Roe'] }, []],
   ['no role where none is stated', 'Jane Roe met Paul Martin in Lyon on Monday.', { PER: ['Jane Roe', 'Paul Martin'], LOC: ['Lyon'] }, []],
   ['no role from a list of names', 'Jane Roe, Paul Martin and Luc Petit signed the letter.', { PER: ['Jane Roe', 'Paul Martin', 'Luc Petit'] }, []],
 ];
