@@ -152,7 +152,8 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
   }
   const masked = titleCaseRanges(text, block.kind === 'heading');
   const spans = joinListedName(text, joinOrganizationParts(text, joinPlaceHeads(text, extendToHeadWord(text, tagger.tagText(text)))));
-  for (const span of spans) {
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
     const cleaned = cleanSpan(text, span.start, span.end);
     if (!cleaned || taken(cleaned.start, cleaned.end)) continue;
     if (masked.some((r) => cleaned.start >= r.start && cleaned.end <= r.end)) continue;
@@ -165,7 +166,7 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
     const acronym = name === name.toUpperCase() && /^\s*\([^)]*\)\s*[—–-]/u.test(after) ? undefined : acronymAfter(after);
     let kind = curated?.kind ?? KIND_OF[span.type];
     let sure = false;
-    if (!curated && (span.type === 'ORG' || (span.type === 'PER' && !/\s/u.test(name))) && !PLACES.has(fold(name).toLowerCase()) && titleThenPerson(text, cleaned.end, spans)) {
+    if (!curated && (span.type === 'ORG' || (span.type === 'PER' && !/\s/u.test(name))) && !PLACES.has(fold(name).toLowerCase()) && titleThenPerson(text, cleaned.end, spans[k + 1])) {
       kind = 'organization';
       sure = true;
     } else if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined)) kind = 'organization';
@@ -181,7 +182,7 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
   }
   // `Delta spokesman Morgan Durrant`: a name the tagger missed, before a title and a person, names an organization.
   for (const person of spans) {
-    if (person.type !== 'PER') continue;
+    if (person.type !== 'PER' || !TITLE_WORDS.has(wordBefore(text, person.start))) continue;
     const m = ORG_TITLE_BEFORE.exec(text.slice(Math.max(0, person.start - 80), person.start));
     if (!m || PLACE_TITLE.test(m[0])) continue;
     const start = person.start - m[0].length;
@@ -216,14 +217,22 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
 const LOWER_TITLE = `(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}?(?:${TITLE_NOUNS})(?:\\s+(?:${TITLE_NOUNS}))*`;
 /** Capitalized words, a lower-case title, the end: what stands before a person in `Delta spokesman Morgan Durrant`. */
 const ORG_TITLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}'’.-])((?:\\p{Lu}[\\p{L}'’&.-]*\\s+){1,3})${LOWER_TITLE}\\s+$`, 'u');
+const TITLE_WORDS = new Set(TITLE_NOUNS.split('|'));
+/** The word that ends right before `i`, spaces skipped: a cheap test before the patterns above. */
+function wordBefore(text: string, i: number): string {
+  let end = i;
+  while (end > 0 && text[end - 1] === ' ') end--;
+  let start = end;
+  while (start > 0 && /[\p{L}-]/u.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
 const TITLE_AFTER = new RegExp(`^\\s+${LOWER_TITLE}\\s+$`, 'u');
 /** Titles held in a place, whose name comes before them: `Orvieto mayor`, `Sao Paulo state governor`. */
 const PLACE_TITLE = /\b(?:mayor|governor|prefect|councillor|state|regional|city|town|county|local)\b/u;
 
 /** Is a name at `end` followed by a lower-case title and a person: `Verdi chairman Frank Werneke`? */
-function titleThenPerson(text: string, end: number, spans: readonly TaggedSpan[]): boolean {
-  const next = spans.find((s) => s.start > end);
-  return next !== undefined && next.type === 'PER' && next.start - end < 60 && TITLE_AFTER.test(text.slice(end, next.start));
+function titleThenPerson(text: string, end: number, next: TaggedSpan | undefined): boolean {
+  return next !== undefined && next.type === 'PER' && next.start > end && next.start - end < 60 && TITLE_AFTER.test(text.slice(end, next.start));
 }
 
 /**
@@ -261,16 +270,17 @@ const LAW_WORDS = new Set('act acts law treaty accord accords directive amendmen
 function extendToHeadWord(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   let until = -1;
-  for (const span of spans) {
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
     if (span.start < until) continue;
     if (span.type === 'PER') {
       out.push(span);
       continue;
     }
     // The words taken in are untagged, or tagged as the head word alone (`Lines`): not `anti-Rangoon` + `Karen National Union`.
-    const next = spans.find((o) => o.start >= span.end);
-    const stop = next && !HEAD_WORDS.has(next.text.toLowerCase()) ? next.start : text.length;
-    const words = /^(?:\s\p{Lu}[\p{L}'’-]*){1,3}(?![\p{L}\p{N}])/u.exec(text.slice(span.end, stop))?.[0].trim().split(' ') ?? [];
+    const next = spans[k + 1];
+    const stop = Math.min(next && !HEAD_WORDS.has(next.text.toLowerCase()) ? next.start : text.length, span.end + 80);
+    const words = text[span.end] === ' ' ? /^(?:\s\p{Lu}[\p{L}'’-]*){1,3}(?![\p{L}\p{N}])/u.exec(text.slice(span.end, stop))?.[0].trim().split(' ') ?? [] : [];
     let end = -1;
     let type: TaggedSpan['type'] = span.type;
     for (let i = words.length - 1; i >= 0 && end < 0; i--) {

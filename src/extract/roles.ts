@@ -14,7 +14,15 @@ const TITLE = `(?:${TITLE_NOUNS})(?:\\s+(?:${TITLE_NOUNS}))*`;
 const TITLE_FIELD = "(?:\\s+(?:of|for)\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}?\\p{Ll}[\\p{L}-]*)?";
 /** An owner before a title: `its`, `their`, `the union's`, `the employers'`. */
 const OWNER = "(?:\\b(its|their)|(\\S+)(?:['’]s|(?<=s)['’]))";
-
+// The patterns the readers below use, compiled once.
+const LISTED_AND = new RegExp(`^,?\\s+(?:and|&)\\s+${ADDRESS}$`, 'iu');
+const POSSESSIVE_AFTER = new RegExp(`^(?:the\\s+)?${OWNER}\\s+((?:${WORD}\\s+){0,3}?${TITLE}${TITLE_FIELD})\\b`, 'diu');
+const INLINE_TITLE = new RegExp(`^\\s+((?:${WORD}\\s+){0,2}?${TITLE})\\b`, 'iu');
+const OF_THE_NOUN = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?${TITLE})\\s+of\\s+(?:the|its|their)\\s+(?:${ORG_NOUN})$`, 'iu');
+const PLAIN_TITLE = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?${TITLE})\\b`, 'iu');
+const POSSESSIVE_BEFORE = new RegExp(`${OWNER}\\s+((?:${WORD}\\s+){0,3}?\\b${TITLE}${TITLE_FIELD}),?\\s+${ADDRESS}$`, 'diu');
+const APPOSED_BEFORE = new RegExp(`\\bthe\\s+((?:(?!(?:of|in|at|on|for|to|and)\\s)${WORD}\\s+){0,3}?\\b${TITLE}),\\s+${ADDRESS}$`, 'iu');
+const TITLED_BEFORE = new RegExp(`((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS}))\\s+$`, 'iu');
 
 /**
  * Read who holds which position where, from appositions and titles around a person's name.
@@ -83,7 +91,7 @@ function ownerOf(orgs: readonly PlacedMention[], its: (at: number) => string | n
  */
 function listedBefore(text: string, person: PlacedMention, mentions: readonly PlacedMention[], orgs: readonly PlacedMention[], owner: Owner, its: (at: number) => string | null): Found {
   const next = mentions.find((m) => m.start > person.end && m.kind === 'person');
-  if (!next || !new RegExp(`^,?\\s+(?:and|&)\\s+${ADDRESS}$`, 'iu').test(text.slice(person.end, next.start))) return null;
+  if (!next || !LISTED_AND.test(text.slice(person.end, next.start))) return null;
   const found = after(text, next, orgs, owner, its);
   const apposition = /^,[^,.;:]*/u.exec(text.slice(next.end))?.[0] ?? '';
   return found && PLURAL_TITLE.test(apposition) ? found : null;
@@ -102,7 +110,7 @@ function after(text: string, person: PlacedMention, orgs: readonly PlacedMention
   const from = person.end + app[0].length;
   const clauseEnd = from + (/[,.;:!?“”"()]|\s[–—]\s/u.exec(text.slice(from))?.index ?? text.length - from);
   const clause = text.slice(from, clauseEnd);
-  const poss = new RegExp(`^(?:the\\s+)?${OWNER}\\s+((?:${WORD}\\s+){0,3}?${TITLE}${TITLE_FIELD})\\b`, 'diu').exec(clause);
+  const poss = POSSESSIVE_AFTER.exec(clause);
   if (poss) return { title: tidy(poss[3]!), organization: owner(poss, from) };
   // An organization named inside the apposition: `general secretary of the Union of X`, `former RPR militant`.
   const org = orgs.find((o) => o.start >= from && o.start < clauseEnd);
@@ -111,13 +119,13 @@ function after(text: string, person: PlacedMention, orgs: readonly PlacedMention
     const viaPrep = /^(?:an?\s+|the\s+)?((?:[^,]*?))\s+(?:of|at|from|for|in|with)\s+(?:the\s+)?$/iu.exec(head);
     if (viaPrep && isTitle(viaPrep[1]!)) return { title: tidy(viaPrep[1]!), organization: org.name };
     const tail = text.slice(org.end, clauseEnd);
-    const inline = new RegExp(`^\\s+((?:${WORD}\\s+){0,2}?${TITLE})\\b`, 'iu').exec(tail);
+    const inline = INLINE_TITLE.exec(tail);
     if (inline && /^(?:an?\s+|the\s+)?(?:former\s+|ex-)?$/iu.test(head)) return { title: tidy(`${head}${inline[1]}`), organization: org.name };
   }
   // `president of the union`: of the organization the sentence or article is about.
-  const ofThe = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?${TITLE})\\s+of\\s+(?:the|its|their)\\s+(?:${ORG_NOUN})$`, 'iu').exec(clause);
+  const ofThe = OF_THE_NOUN.exec(clause);
   if (ofThe) return { title: tidy(ofThe[1]!), organization: its(from) };
-  const plain = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?${TITLE})\\b`, 'iu').exec(clause);
+  const plain = PLAIN_TITLE.exec(clause);
   if (plain && !/\s(?:of|at|from)\s*$/iu.test(clause.slice(0, plain[0].length + 4))) return { title: tidy(plain[1]!), organization: null };
   return null;
 }
@@ -128,13 +136,13 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
   // sentence, so that a sentence naming many people is not read again for each of them.
   const headStart = lastWordsStart(text, sentenceStart, person.start, TITLE_WORDS_BEFORE);
   const head = text.slice(headStart, person.start);
-  const possessive = new RegExp(`${OWNER}\\s+((?:${WORD}\\s+){0,3}?\\b${TITLE}${TITLE_FIELD}),?\\s+${ADDRESS}$`, 'diu').exec(head);
+  const possessive = POSSESSIVE_BEFORE.exec(head);
   if (possessive) return { title: tidy(possessive[3]!), organization: owner(possessive, headStart) };
   // `The health secretary, Victoria Atkins`: a title held in no organization the text names.
   // The name closes the apposition (`, said` or the sentence's end): not `about the cement industry in general, Jane Roe said`.
-  const apposed = /^(?:[,.]|$)/u.test(text.slice(person.end)) ? new RegExp(`\\bthe\\s+((?:(?!(?:of|in|at|on|for|to|and)\\s)${WORD}\\s+){0,3}?\\b${TITLE}),\\s+${ADDRESS}$`, 'iu').exec(head) : null;
+  const apposed = /^(?:[,.]|$)/u.test(text.slice(person.end)) ? APPOSED_BEFORE.exec(head) : null;
   if (apposed) return { title: tidy(apposed[1]!), organization: null };
-  const titled = new RegExp(`((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS}))\\s+$`, 'iu').exec(head);
+  const titled = TITLED_BEFORE.exec(head);
   if (titled) {
     const startAt = headStart + titled.index;
     const org = orgs.find((o) => o.start >= startAt && o.end <= person.start) ?? orgs.find((o) => o.end <= startAt && /^\s+$/u.test(text.slice(o.end, startAt)));
