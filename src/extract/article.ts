@@ -8,7 +8,7 @@ import { extractEntities } from './entities.ts';
 import { extractRoles } from './roles.ts';
 import { extractQuotes } from './quotes.ts';
 import { extractDemands } from './demands.ts';
-import { extractEvents, findDateline, inferPublished, parsePartialDate } from './dates.ts';
+import { extractEvents, findDateline, findInlineDateline, inferPublished, parsePartialDate } from './dates.ts';
 import { mainOrganization } from './mentions.ts';
 import { withFrontMatter, type Lexicon } from './lexicon.ts';
 import type { NameTagger } from './tagger.ts';
@@ -56,7 +56,7 @@ export function extractArticle(source: Source, options: Readonly<ExtractOptions>
   const roles = extractRoles(blocks, entities, mainOrg);
   const quotes = extractQuotes(blocks, entities);
   const demands = extractDemands(blocks, entities, roles, quotes, mainOrg);
-  const given = fm.date ? parsePartialDate(fm.date) : dateline?.date ?? null;
+  const given = fm.date ? parsePartialDate(fm.date) : dateline?.date ?? findInlineDateline(blocks);
   const firstPass = extractEvents(blocks, given);
   const date = given ?? inferPublished(firstPass);
   const events = given || !date ? firstPass : extractEvents(blocks, date);

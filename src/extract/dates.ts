@@ -44,8 +44,9 @@ const isRelative = (text: string): boolean => !MONTH_NAME.test(text) && !/\b\d{4
  * Find dated happenings in the text, each resolved to a calendar date.
  *
  * Absolute dates keep the precision written (`April 2019` is a month). Relative ones
- * (`last Friday`, `four days later`) are resolved against the publication date, and are
- * only as precise as it is: against `2021-05`, `on Wednesday` is May 2021, approximate.
+ * (`last Friday`, `two weeks ago`) are resolved against the publication date, and are
+ * only as precise as it is: against `2021-05`, `on Wednesday` is May 2021, approximate. Those
+ * counted from another happening (`four days after the attack`) are left out.
  */
 export function extractEvents(blocks: readonly Block[], published: PartialDate | null): FoundEvent[] {
   const reference = published ? referenceOf(published) : undefined;
@@ -60,6 +61,8 @@ export function extractEvents(blocks: readonly Block[], published: PartialDate |
       // "they march", "it may": month names are capitalized in English.
       if (/\b(?:march|may)\b/u.test(r.text)) continue;
       if (/^(?:now|today|tonight|currently|this (?:morning|evening|afternoon))$/iu.test(r.text.trim())) continue;
+      // `four days after the death`, `two weeks later`: counted from another happening, not from the publication.
+      if (/\b(?:after|before|later|earlier|afterwards)\s*$/iu.test(r.text)) continue;
       // With no publication date, `last year` and `in May` have nothing to be read against.
       if (!published && (!r.start.isCertain('year') || isRelative(r.text))) continue;
       if (/^\d{1,2}$|^\d{4}$/.test(r.text.trim()) && !/\b(?:in|since|until|by|from)\s+$/iu.test(block.text.slice(0, r.index))) continue;
@@ -109,3 +112,20 @@ export function findDateline(blocks: readonly { readonly text: string }[]): { in
   return null;
 }
 
+
+/** `PARIS, March 3, 2023 - `, `ATLANTA (AP) Nov. 3, 2024 — `: a place, an agency perhaps, a date and a dash opening a paragraph. */
+const INLINE_DATELINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:\s*\([^)]{1,20}\))?,?\s+([^–—]{6,40}?)\s+[–—-]\s+\S/u;
+
+/**
+ * The publication date a news paragraph opens with, in a wire's date line: `PARIS, March 3, 2023 - Yves
+ * Lefebvre, …`. Only a full date with its year, in the first paragraph of the body; the paragraph stays.
+ */
+export function findInlineDateline(blocks: readonly { readonly text: string }[]): PartialDate | null {
+  const first = blocks.slice(0, 3).find((b) => b.text.trim().split(/\s+/u).length > 12);
+  const m = first ? INLINE_DATELINE.exec(first.text) : null;
+  if (!m || !/\d/u.test(m[1]!)) return null;
+  const day = chrono.parse(m[1]!, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
+  if (!day || day.index !== 0 || day.text.length < m[1]!.replace(/[\s,.]+$/u, '').length - 1) return null;
+  if (!day.start.isCertain('day') || !day.start.isCertain('month') || !day.start.isCertain('year')) return null;
+  return toPartial(day.text, day.start, null);
+}

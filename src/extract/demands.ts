@@ -5,7 +5,7 @@ import { calledBy, mentionsByBlock, ORG_NOUN, type PlacedMention } from './menti
 /** A verb of demanding, with what may follow it. Nouns (`the demands of`) do not match. */
 const DEMAND_VERB = new RegExp(
   [
-    String.raw`\b(?:demand(?:s|ed|ing)?)\s+(?:that|for|the|an?|to|more|all)\b`,
+    String.raw`\b(?:demand(?:s|ed|ing)?)\s+(?:(?:that|for|the|an?|to|more|all)\b|["“«])`,
     String.raw`\bcall(?:s|ed|ing)?\s+(?:(?:on|this|last|next)\s+\p{Lu}\p{Ll}+\s+|again\s+|publicly\s+|repeatedly\s+|also\s+)?for\b`,
     String.raw`\bcall(?:s|ed|ing)?\s+on\s+(?:\S+\s+){1,4}?to\b`,
     String.raw`\bask(?:s|ed|ing)?\s+(?:for|that)\b`,
@@ -116,20 +116,25 @@ function labelOf(sentence: string, at: number, verb: string): string {
   const rest = sentence.slice(at + verb.length).replace(/^\s+/u, '');
   const words = verb.trim().split(/\s+/u);
   const lead = /^(?:that|for|to|study|on)$/iu.test(words.at(-1) ?? '') ? '' : words.slice(1).join(' ');
-  const text = `${lead} ${rest}`.trim().replace(/^(?:for|that|to study|to)\s+/iu, '');
+  // `demanding “minimum sentences”`: the quote mark opens the label.
+  const text = (/^["“«]$/u.test(lead) ? `${lead}${rest}` : `${lead} ${rest}`).trim().replace(/^(?:for|that|to study|to)\s+/iu, '');
   return shorten(text.replace(/[.!?”"]+$/u, ''));
 }
 
 function shorten(text: string): string {
-  // A demand quoted and then attributed ends at the closing quote: `A fair deal,” he added`.
+  // A demand quoted and then attributed ends at the closing quote: `A fair deal,” he added`; not at the
+  // end of a quote inside it: `“minimum sentences” for anyone who attacks`.
   const quoted = /^(.*?)[,.]?["”](?:\s|$)/u.exec(text);
-  const words = (quoted ? quoted[1]! : text).trim().split(/\s+/u).filter(Boolean);
+  const opens = quoted ? (quoted[1]!.match(/["“]/gu) ?? []).length : 0;
+  // A comment on the demand after it is not the demand: `…, a demand it has made since 2021`, `…, which …`.
+  const demand = (quoted && opens % 2 === 0 ? quoted[1]! : text).replace(/,\s+(?:which|a (?:demand|call|claim|request))\b.*$/su, '');
+  const words = demand.trim().split(/\s+/u).filter(Boolean);
   return upperFirst(words.length > 16 ? `${words.slice(0, 14).join(' ')}…` : words.join(' '));
 }
 
 /** A label starts with a capital, as a list item's may not: `a ban on imports` → `A ban on imports`. */
 function upperFirst(text: string): string {
-  return text ? text[0]!.toUpperCase() + text.slice(1) : '';
+  return text.replace(/^([\s"“«]*)(\p{L})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
 }
 
 /** A subject that is a common noun for an organization: `The union is `, `the party has `. */

@@ -9,7 +9,7 @@ import { SPEECH_VERBS } from './quotes.ts';
 import { ORG_KEYWORDS } from '../ner/features.ts';
 import { GIVEN_NAMES, PLACES } from '../ner/wordlists.ts';
 import { fold } from '../ner/fold.ts';
-import { cleanSpan, isGenericName, ORG_NOUN_AFTER, acronymAfter, PLACE_HEADS, looksLikePlace, titleCaseRanges } from './names.ts';
+import { HONORIFICS, cleanSpan, isGenericName, ORG_NOUN_AFTER, acronymAfter, PLACE_HEADS, looksLikePlace, titleCaseRanges } from './names.ts';
 
 /** One name found in one block, before names are grouped into entities. */
 interface Hit {
@@ -40,18 +40,23 @@ export function extractEntities(blocks: readonly Block[], tagger: NameTagger, le
   const found: Hit[] = [];
   const proper = properNouns(blocks);
   for (const block of blocks) found.push(...hitsOfBlock(block, tagger, lexicon, proper));
-  const hits = splitPersonOfOrganization(undoTitledPeople(found), lexicon);
+  const hits = splitPersonOfOrganization(surnamesArePeople(found, blocks), lexicon);
   return groupHits([...hits, ...surnameHits(hits, blocks)], blocks);
 }
 
 /**
- * `Yeltsin press secretary Sergei Yastrzhembsky`: a surname before a title stays a person's when the
- * article names that person in full (`Boris Yeltsin`); `Verdi chairman Frank Werneke` makes Verdi an
- * organization only when no one in the article is called Verdi.
+ * A person's surname alone is the person's, whatever the tagger made of it: `Lefebvre, 60, a former
+ * officer` after `Yves Lefebvre`. So is `Yeltsin press secretary Sergei Yastrzhembsky` after `Boris
+ * Yeltsin`: `Verdi chairman Frank Werneke` makes Verdi an organization only when no one in the article
+ * is called Verdi.
  */
-function undoTitledPeople(hits: readonly Hit[]): Hit[] {
+function surnamesArePeople(hits: readonly Hit[], blocks: readonly Block[]): Hit[] {
   const surnames = new Set(hits.filter((h) => h.kind === 'person' && /\s/u.test(h.text)).map((h) => h.text.split(/\s+/u).at(-1)!));
-  return hits.map((h) => (h.taggedPerson && surnames.has(h.text) ? { block: h.block, start: h.start, end: h.end, text: h.text, kind: 'person' } : h));
+  const textOf = new Map(blocks.map((b) => [b.n, b.text]));
+  // `the House` is an organization's, whoever the tagger took `White House` for.
+  const afterThe = (h: Hit): boolean => /\bthe\s+$/iu.test(textOf.get(h.block)?.slice(Math.max(0, h.start - 4), h.start) ?? '');
+  const tagged = (h: Hit): boolean => h.taggedPerson === true || (!h.sure && !h.curated && !h.acronym && h.kind === 'organization' && !afterThe(h));
+  return hits.map((h) => (tagged(h) && surnames.has(h.text) ? { block: h.block, start: h.start, end: h.end, text: h.text, kind: 'person' } : h));
 }
 
 /** `Jane Roe of the Harbour Workers Union`: a person's name, `of (the)`, an organization's name. */
@@ -172,9 +177,11 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
     } else if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined)) kind = 'organization';
     else if (!curated && looksLikePlace(name)) kind = 'place';
     // `in Lyon and Marseille`: a known place name the tagger read as an organization (a football club, in
-    // its 1996 training data), listed with a place or after `in`.
-    else if (!curated && span.type === 'ORG' && PLACES.has(fold(name).toLowerCase()) && (listedWith(text, cleaned, spans, 'LOC') || /\bin\s+$/u.test(text.slice(Math.max(0, cleaned.start - 4), cleaned.start)))) kind = 'place';
+    // its 1996 training data), listed with a place or after a preposition of place.
+    else if (!curated && span.type === 'ORG' && PLACES.has(fold(name).toLowerCase()) && (listedWith(text, cleaned, spans, 'LOC') || PLACE_PREPOSITION.test(text.slice(Math.max(0, cleaned.start - 12), cleaned.start)))) kind = 'place';
     else if (!curated && span.type !== 'PER' && readsAsPerson(text, cleaned, spans)) kind = 'person';
+    // `Mr. Lefebvre`: a form of address makes a person.
+    else if (!curated && kind !== 'person' && ADDRESSED.test(text.slice(Math.max(0, cleaned.start - 12), cleaned.start)) && /^\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}$/u.test(name)) kind = 'person';
     // `Nahel M.`: a given name and an initial, as news reports name minors and suspects.
     else if (!curated && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s\p{Lu}$/u.test(name) && text[cleaned.end] === '.') kind = 'person';
     if (kind === null) continue;
@@ -196,12 +203,17 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
   // An acronym in parentheses after a name the tagger missed: the name is the words it stands for.
   for (const m of text.matchAll(/\((\p{Lu}[\p{Lu}\p{N}&.-]{1,11})\)/gu)) {
     const long = longFormBefore(text, m.index, m[1]!);
-    if (!long || taken(long.start, m.index)) continue;
+    if (!long) continue;
+    // `Syndicat` tagged alone in `Syndicat des cadres de la sécurité intérieure (SCSI)`: the long form wins
+    // over organization names inside it, not over a person or a curated name.
+    const inside = out.filter((h) => h.start < m.index && h.end > long.start);
+    if (inside.some((h) => h.start < long.start || h.end > long.end || (h.start === long.start && h.end === long.end) || h.kind !== 'organization' || h.curated)) continue;
     const name = text.slice(long.start, long.end);
     // An organization's name has an organization word: not `Optimised Deprival Value (ODV)`.
     if (!name.split(/\s+/u).some(isOrgWord)) continue;
     const curated = lexicon.byKey.get(nameKey(name));
     if (lexicon.ignore.has(nameKey(name))) continue;
+    for (const h of inside) out.splice(out.indexOf(h), 1);
     out.push({ block: block.n, start: long.start, end: long.end, text: name, kind: curated?.kind ?? 'organization', ...(curated ? { curated } : {}), acronym: m[1]! });
   }
   // An acronym in parentheses after a name is a mention of the same entity.
@@ -217,6 +229,10 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
 const LOWER_TITLE = `(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}?(?:${TITLE_NOUNS})(?:\\s+(?:${TITLE_NOUNS}))*`;
 /** Capitalized words, a lower-case title, the end: what stands before a person in `Delta spokesman Morgan Durrant`. */
 const ORG_TITLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}'’.-])((?:\\p{Lu}[\\p{L}'’&.-]*\\s+){1,3})${LOWER_TITLE}\\s+$`, 'u');
+/** Prepositions before a place: `in Marseille`, `the northern districts of Marseille`, `far beyond Marseille`. */
+const PLACE_PREPOSITION = /\b(?:in|of|beyond|from|near|across|outside|around|throughout)\s+$/u;
+/** A form of address right before a name. */
+const ADDRESSED = new RegExp(`\\b(?:${HONORIFICS})\\.?\\s+$`, 'iu');
 const TITLE_WORDS = new Set(TITLE_NOUNS.split('|'));
 /** The word that ends right before `i`, spaces skipped: a cheap test before the patterns above. */
 function wordBefore(text: string, i: number): string {
@@ -289,6 +305,11 @@ function extendToHeadWord(text: string, spans: readonly TaggedSpan[]): TaggedSpa
         end = span.end + 1 + words.slice(0, i + 1).join(' ').length;
         type = HEAD_WORDS.has(w) ? 'ORG' : 'MISC';
       }
+    }
+    // `the Unité SGP` + `Police-FO` + ` union`: capitalized words before an organization noun are the name's.
+    if (end < 0 && span.type === 'ORG' && words.length > 0) {
+      const through = span.end + 1 + words.join(' ').length;
+      if (ORG_NOUN_AFTER.test(text.slice(through, through + 40))) end = through;
     }
     if (end < 0 && LAW_WORDS.has(span.text.split(' ').at(-1)!.toLowerCase())) type = 'MISC';
     if (end < 0) {

@@ -65,6 +65,11 @@ export function extractQuotes(blocks: readonly Block[], entities: readonly Found
       if (speaker) body = body.slice(0, attributionCut(body));
       if (speaker === undefined) speaker = afterQuote(text, span, people);
       if (speaker === undefined) speaker = beforeQuote(text, span, people, sentences);
+      // `“…,” said Jane Roe, the secretary general. “We owe him a great deal.”`: the same speaker goes on.
+      const previous = quotes.at(-1);
+      if (speaker === undefined && previous?.speaker && previous.evidence.block === block.n && !people.some((p) => p.start > previous.evidence.end && p.start < span.start && p.name !== previous.speaker)) {
+        speaker = previous.speaker;
+      }
       if (speaker === undefined) {
         const names = new Set(people.map((p) => p.name));
         speaker = names.size === 1 ? [...names][0]! : null;

@@ -18,10 +18,11 @@ const OWNER = "(?:\\b(its|their)|(\\S+)(?:['’]s|(?<=s)['’]))";
 const LISTED_AND = new RegExp(`^,?\\s+(?:and|&)\\s+${ADDRESS}$`, 'iu');
 const POSSESSIVE_AFTER = new RegExp(`^(?:the\\s+)?${OWNER}\\s+((?:${WORD}\\s+){0,3}?${TITLE}${TITLE_FIELD})\\b`, 'diu');
 const INLINE_TITLE = new RegExp(`^\\s+((?:${WORD}\\s+){0,2}?${TITLE})\\b`, 'iu');
-const OF_THE_NOUN = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?${TITLE})\\s+of\\s+(?:the|its|their)\\s+(?:${ORG_NOUN})$`, 'iu');
+const OF_THE_NOUN = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?${TITLE})\\s+of\\s+(?:the|its|their)\\s+(same\\s+)?(?:${ORG_NOUN})$`, 'iu');
 const PLAIN_TITLE = new RegExp(`^(?:an?\\s+|the\\s+)?((?:${WORD}\\s+){0,3}?${TITLE})\\b`, 'iu');
 const POSSESSIVE_BEFORE = new RegExp(`${OWNER}\\s+((?:${WORD}\\s+){0,3}?\\b${TITLE}${TITLE_FIELD}),?\\s+${ADDRESS}$`, 'diu');
-const APPOSED_BEFORE = new RegExp(`\\bthe\\s+((?:(?!(?:of|in|at|on|for|to|and)\\s)${WORD}\\s+){0,3}?\\b${TITLE}),\\s+${ADDRESS}$`, 'iu');
+const APPOSED_BEFORE = new RegExp(`\\bthe\\s+((?:(?!(?:of|in|at|on|for|to|and)\\s)${WORD}\\s+){0,3}?\\b${TITLE}${TITLE_FIELD})(?:\\s+(?:of|in)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*)?,\\s+${ADDRESS}$`, 'iu');
+const TITLE_OF_BEFORE = new RegExp(`\\bthe\\s+((?:${WORD}\\s+){0,2}?\\b${TITLE}${TITLE_FIELD})\\s+(?:of|at|for)\\s+(?:the\\s+)?$`, 'iu');
 const TITLED_BEFORE = new RegExp(`((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS}))\\s+$`, 'iu');
 
 /**
@@ -35,6 +36,15 @@ const TITLED_BEFORE = new RegExp(`((?:${WORD}\\s+){0,3}?\\b(?:${TITLE_NOUNS}))\\
 export function extractRoles(blocks: readonly Block[], entities: readonly FoundEntity[], mainOrg: string | null): FoundRole[] {
   const byBlock = mentionsByBlock(entities);
   const roles: FoundRole[] = [];
+  // `the same union`: the organization named last before a point, in this block or the ones before.
+  const orgsInOrder = blocks.flatMap((b) => (byBlock.get(b.n) ?? []).filter((m) => m.kind === 'organization'));
+  const lastOrgBefore = (blockN: number, at: number): string | null => {
+    for (let i = orgsInOrder.length - 1; i >= 0; i--) {
+      const o = orgsInOrder[i]!;
+      if (o.block < blockN || (o.block === blockN && o.end <= at)) return o.name;
+    }
+    return null;
+  };
   for (const block of blocks) {
     const mentions = byBlock.get(block.n) ?? [];
     const sentences = splitSentences(block.text);
@@ -59,7 +69,8 @@ export function extractRoles(blocks: readonly Block[], entities: readonly FoundE
       const subject = previous && orgsOf.get(previous)?.find((o) => /^(?:[Tt]he\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u.test(block.text.slice(previous.start, o.start)));
       const its = (before: number): string | null => [...orgsIn].reverse().find((o) => o.end <= before)?.name ?? subject?.name ?? mainOrg;
       const owner = ownerOf(orgsIn, its);
-      const found = after(block.text, person, orgsIn, owner, its) ?? listedBefore(block.text, person, mentions, orgsIn, owner, its) ?? before(block.text, person, orgsIn, owner, sentence.start);
+      const same = (at: number): string | null => lastOrgBefore(block.n, at);
+      const found = after(block.text, person, orgsIn, owner, its, same) ?? listedBefore(block.text, person, mentions, orgsIn, owner, its, same) ?? before(block.text, person, orgsIn, owner, sentence.start);
       if (found && found.title) {
         roles.push({ person: person.name, title: found.title, organization: found.organization, evidence: { block: block.n, sentence: sentence.text, start: person.start, end: person.end } });
       }
@@ -89,10 +100,10 @@ function ownerOf(orgs: readonly PlacedMention[], its: (at: number) => string | n
  * `Jane Roe and Dr John Doe, co-chairs of the union`: a person listed before another, whose
  * apposition gives the two of them a title in the plural; each holds it, in the singular.
  */
-function listedBefore(text: string, person: PlacedMention, mentions: readonly PlacedMention[], orgs: readonly PlacedMention[], owner: Owner, its: (at: number) => string | null): Found {
+function listedBefore(text: string, person: PlacedMention, mentions: readonly PlacedMention[], orgs: readonly PlacedMention[], owner: Owner, its: (at: number) => string | null, same: (at: number) => string | null): Found {
   const next = mentions.find((m) => m.start > person.end && m.kind === 'person');
   if (!next || !LISTED_AND.test(text.slice(person.end, next.start))) return null;
-  const found = after(text, next, orgs, owner, its);
+  const found = after(text, next, orgs, owner, its, same);
   const apposition = /^,[^,.;:]*/u.exec(text.slice(next.end))?.[0] ?? '';
   return found && PLURAL_TITLE.test(apposition) ? found : null;
 }
@@ -103,7 +114,7 @@ const FIRST_TITLE = new RegExp(`\\b(?:${TITLE_NOUNS})s?\\b`, 'iu');
 const singular = (title: string): string => title.replace(FIRST_TITLE, (m) => (PLURAL_TITLE.test(m) ? m.slice(0, -1) : m));
 
 /** `NAME, TITLE of ORG`, `NAME, its TITLE`, `NAME, the union's TITLE` and `NAME, TITLE of the union`. */
-function after(text: string, person: PlacedMention, orgs: readonly PlacedMention[], owner: Owner, its: (at: number) => string | null): Found {
+function after(text: string, person: PlacedMention, orgs: readonly PlacedMention[], owner: Owner, its: (at: number) => string | null, same: (at: number) => string | null): Found {
   const rest = text.slice(person.end);
   const app = /^,\s+/u.exec(rest);
   if (!app) return null;
@@ -124,7 +135,7 @@ function after(text: string, person: PlacedMention, orgs: readonly PlacedMention
   }
   // `president of the union`: of the organization the sentence or article is about.
   const ofThe = OF_THE_NOUN.exec(clause);
-  if (ofThe) return { title: tidy(ofThe[1]!), organization: its(from) };
+  if (ofThe) return { title: tidy(ofThe[1]!), organization: ofThe[2] ? same(from) : its(from) };
   const plain = PLAIN_TITLE.exec(clause);
   if (plain && !/\s(?:of|at|from)\s*$/iu.test(clause.slice(0, plain[0].length + 4))) return { title: tidy(plain[1]!), organization: null };
   return null;
@@ -142,6 +153,12 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
   // The name closes the apposition (`, said` or the sentence's end): not `about the cement industry in general, Jane Roe said`.
   const apposed = /^(?:[,.]|$)/u.test(text.slice(person.end)) ? APPOSED_BEFORE.exec(head) : null;
   if (apposed) return { title: tidy(apposed[1]!), organization: null };
+  // `the Minister of the Interior, Laurent Nuñez`: a title of an organization, in apposition before the name.
+  const orgBefore = [...orgs].reverse().find((o) => o.end <= person.start && o.start >= headStart);
+  if (orgBefore && new RegExp(`^,\\s+${ADDRESS}$`, 'u').test(text.slice(orgBefore.end, person.start))) {
+    const ofOrg = TITLE_OF_BEFORE.exec(text.slice(headStart, orgBefore.start));
+    if (ofOrg) return { title: tidy(ofOrg[1]!), organization: orgBefore.name };
+  }
   const titled = TITLED_BEFORE.exec(head);
   if (titled) {
     const startAt = headStart + titled.index;
@@ -169,7 +186,7 @@ function isTitle(text: string): boolean {
 }
 
 function tidy(title: string): string {
-  return singular(title).replace(/^(?:an?|the)\s+/iu, '').replace(/\s+/gu, ' ').trim();
+  return singular(title).replace(/^(?:until then|then|now|currently|formerly|previously)\s+/iu, '').replace(/^(?:an?|the)\s+/iu, '').replace(/\s+/gu, ' ').trim();
 }
 
 function dedupe(roles: readonly FoundRole[]): FoundRole[] {

@@ -1,5 +1,7 @@
 import type { ArticleRecord, CuratedEntity, Curation, EntityKind } from '../model.ts';
 import { nameKey } from '../text/normalize.ts';
+import { PLACES } from '../ner/wordlists.ts';
+import { fold } from '../ner/fold.ts';
 
 /** One entity across the archive, before it gets its page: the names it goes by and where it was found. */
 export interface MergedEntity {
@@ -12,7 +14,13 @@ export interface MergedEntity {
 
 /**
  * Join the entities of all articles into one list: two found entities are one when they
- * share a curated entry or any name (accent- and case-insensitively).
+ * share a curated entry or any name (accent- and case-insensitively), except a person's
+ * surname alone: `Williams` in an article about Mike Williams and in one about Neil Williams
+ * joins neither to the other. A person's name of one word joins the person of the archive whose
+ * full name ends in it: the only one, or the one named in three times as many articles as the
+ * others together (`Clinton`: Bill Clinton, not Hillary Clinton). So does a "place" of one word that
+ * is no known place (`Ripken`, which the tagger took for one), counted as the person's mentions;
+ * an organization of one word does not (`Blackburn`, `Williams`: a club, a racing team).
  *
  * Returns the merged entities and, per article, a map from the local name to the merged key.
  */
@@ -39,11 +47,45 @@ export function mergeEntities(records: readonly ArticleRecord[], curation: Curat
     });
     return [...new Set(keys)];
   };
+  const oneWord = (n: string): boolean => !/\s/u.test(n.trim());
+  const joinedToPerson = new Set<string>();
+  // Names organizations and places go by: a surname that is one (`Dundee` of `Dundee United`) joins no person.
+  const otherKinds = new Set<string>();
+  const surnameOnly: { key: string; surname: string }[] = [];
   for (const r of records) {
     for (const e of r.entities) {
-      const keys = keysOf([e.name, ...e.aliases]);
+      const names = [e.name, ...e.aliases];
+      // A person's one-word names are no key across articles when the article gives the full name.
+      const strong = e.kind === 'person' && !oneWord(e.name) ? names.filter((n) => !oneWord(n) || curatedByKey.has(nameKey(n))) : names;
+      const keys = keysOf(strong);
       for (const k of keys) find(k);
       for (const k of keys.slice(1)) union(keys[0]!, k);
+      if (oneWord(e.name) && !curatedByKey.has(nameKey(e.name)) && (e.kind === 'person' || (e.kind === 'place' && !PLACES.has(fold(e.name).toLowerCase())))) {
+        surnameOnly.push({ key: keys[0]!, surname: nameKey(e.name) });
+      } else if (e.kind !== 'person') for (const k of keys) otherKinds.add(k);
+    }
+  }
+  if (surnameOnly.length > 0) {
+    // Per surname, the people with a full name ending in it, and in how many articles each is named.
+    const fullBySurname = new Map<string, Map<string, number>>();
+    for (const r of records) {
+      for (const e of r.entities) {
+        if (e.kind !== 'person' || oneWord(e.name)) continue;
+        const surname = nameKey(e.name).split(' ').at(-1)!;
+        const counts = fullBySurname.get(surname) ?? new Map<string, number>();
+        const root = find(keysOf([e.name])[0]!);
+        counts.set(root, (counts.get(root) ?? 0) + 1);
+        fullBySurname.set(surname, counts);
+      }
+    }
+    for (const { key, surname } of surnameOnly) {
+      if (otherKinds.has(key)) continue;
+      const ranked = [...(fullBySurname.get(surname) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1]);
+      const [top, ...others] = ranked;
+      if (top && top[1] >= 3 * others.reduce((n, [, c]) => n + c, 0)) {
+        union(top[0], key);
+        joinedToPerson.add(key);
+      }
     }
   }
   interface Acc { kinds: Map<EntityKind, number>; names: Map<string, number>; curated: CuratedEntity | null }
@@ -57,7 +99,8 @@ export function mergeEntities(records: readonly ArticleRecord[], curation: Curat
       local.set(e.name, root);
       const a = acc.get(root) ?? { kinds: new Map(), names: new Map(), curated: null };
       acc.set(root, a);
-      a.kinds.set(e.kind, (a.kinds.get(e.kind) ?? 0) + e.mentions.length);
+      const kind = joinedToPerson.has(keysOf([e.name])[0]!) ? 'person' : e.kind;
+      a.kinds.set(kind, (a.kinds.get(kind) ?? 0) + e.mentions.length);
       for (const n of [e.name, ...e.aliases]) {
         a.names.set(n, (a.names.get(n) ?? 0) + (n === e.name ? e.mentions.length + 1 : 1));
         a.curated ??= curatedByKey.get(nameKey(n)) ?? null;

@@ -25,6 +25,15 @@ describe('extractEvents', () => {
     const record = extractText(body('The strike began on March 3, 2020 and ended on March 9, 2020.'));
     expect(record.date).toEqual({ iso: '2020-03', precision: 'month', approximate: true });
   });
+  it('should take the date of a wire date line opening the first paragraph, and keep the paragraph', () => {
+    const record = extractText(body('PARIS, March 3, 2023 - Yves Lefebvre, who led the union for fifteen years, announced on Friday that he was stepping down.'));
+    expect(record.date).toEqual({ iso: '2023-03-03', precision: 'day', approximate: false });
+    expect(record.blocks[0]!.text).toMatch(/^PARIS, March 3, 2023 - Yves/u);
+  });
+  it('should find no event in a date counted from another happening', () => {
+    const record = extractText(withDate('2025-10-12', 'Unions called on Sunday for a protest, four days after the death of an officer.'));
+    expect(record.events.map((e) => e.expression)).toEqual(['on Sunday']);
+  });
   it('should find no event in a relative date when the article has no date to read it against', () => {
     const record = extractText(body('The airline had revenue of $50 billion last year, and will report again in May.'));
     expect(record.date).toBeNull();

@@ -146,3 +146,35 @@ describe('a surname before a title and a person', () => {
     expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Boris Yeltsin', 'person'], ['Sergei Petrov', 'person']]);
   });
 });
+
+describe('a name cut short before an organization noun', () => {
+  it('should take in the capitalized words before `union`', () => {
+    const record = extractText(body('Jane Roe led the Unité SGP Police-FO union for fifteen years.'), { PER: ['Jane Roe'], ORG: ['Unité SGP'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Jane Roe', 'person'], ['Unité SGP Police-FO', 'organization']]);
+  });
+});
+
+describe('a surname the tagger read as an organization', () => {
+  it('should be the person after a form of address', () => {
+    const record = extractText(body('Mr. Lefebvre, 60, a former riot police officer, retired.'), { ORG: ['Lefebvre'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Lefebvre', 'person']]);
+  });
+  it('should be the person the article names in full', () => {
+    const record = extractText(body('Yves Lefebvre stepped down. Lefebvre, 60, retired.'), { PER: ['Yves Lefebvre'], ORG: ['Lefebvre'] });
+    expect(record.entities.map((e) => [e.name, e.kind, e.mentions.length])).toEqual([['Yves Lefebvre', 'person', 2]]);
+  });
+});
+
+describe('an acronym in parentheses after a name the tagger cut short', () => {
+  it('should make the whole long form the organization', () => {
+    const record = extractText(body('The Syndicat des cadres de la sécurité intérieure (SCSI) called for more investigators.'), { ORG: ['Syndicat', 'SCSI'] });
+    expect(record.entities.map((e) => [e.name, e.aliases])).toEqual([['Syndicat des cadres de la sécurité intérieure', ['SCSI']]]);
+  });
+});
+
+describe('a known place the tagger read as an organization, after a preposition of place', () => {
+  it('should be a place', () => {
+    const record = extractText(body('An officer was hit in the northern districts of Marseille; the anger goes far beyond Marseille.'), { ORG: ['Marseille'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Marseille', 'place']]);
+  });
+});

@@ -32,6 +32,9 @@ const cases: Case[] = [
     ],
   ],
   ['no title from words before a name that opens a clause', 'Talking about the cement industry in general, Jane Roe said output rose.', { PER: ['Jane Roe'] }, []],
+  ['"of the same union" for the organization named last', 'Luc Petit, general secretary of the Harbour Workers Union, spoke. The Dockers Federation was silent. For Jane Roe, national delegate of the same union, the anger runs deep.', { PER: ['Luc Petit', 'Jane Roe'], ORG: ['Harbour Workers Union', 'Dockers Federation'] }, [{ person: 'Luc Petit', title: 'general secretary', organization: 'Harbour Workers Union' }, { person: 'Jane Roe', title: 'national delegate', organization: 'Dockers Federation' }]],
+  ['a title with a field and a place, in apposition before the name', 'The prefect of police of the Bouches-du-Rhône, Jane Roe, announced a ceremony.', { PER: ['Jane Roe'] }, [{ person: 'Jane Roe', title: 'prefect of police', organization: null }]],
+  ['a title after "until then"', 'Luc Petit, until then deputy general secretary, was elected.', { PER: ['Luc Petit'] }, [{ person: 'Luc Petit', title: 'deputy general secretary', organization: null }]],
   ['no role where none is stated', 'Jane Roe met Paul Martin in Lyon on Monday.', { PER: ['Jane Roe', 'Paul Martin'], LOC: ['Lyon'] }, []],
   ['no role from a list of names', 'Jane Roe, Paul Martin and Luc Petit signed the letter.', { PER: ['Jane Roe', 'Paul Martin', 'Luc Petit'] }, []],
 ];

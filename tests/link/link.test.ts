@@ -32,6 +32,20 @@ describe('linkArchive', () => {
     expect(linkArchive([c, both], none).people.map((p) => p.articles)).toEqual([['d', 'c']]);
   });
 
+  it('should not join two people through the surname they share', () => {
+    const a = extractText(withDate('a', '2020-01-02', 'Mike Williams spoke. Williams left.'), { PER: ['Mike Williams', 'Williams'] });
+    const b = extractText(withDate('b', '2020-01-03', 'Neil Williams ran. Williams won.'), { PER: ['Neil Williams', 'Williams'] });
+    expect(linkArchive([a, b], none).people.map((p) => p.name).sort()).toEqual(['Mike Williams', 'Neil Williams']);
+  });
+
+  it('should join a person named by surname alone to the one person with that surname', () => {
+    const a = extractText(withDate('a', '2020-01-02', 'Mike Williams spoke.'), { PER: ['Mike Williams'] });
+    const b = extractText(withDate('b', '2020-01-03', 'Williams won again.'), { PER: ['Williams'] });
+    expect(linkArchive([a, b], none).people.map((p) => [p.name, p.articles])).toEqual([['Mike Williams', ['b', 'a']]]);
+    const c = extractText(withDate('c', '2020-01-04', 'Neil Williams ran.'), { PER: ['Neil Williams'] });
+    expect(linkArchive([a, b, c], none).people.map((p) => p.name).sort()).toEqual(['Mike Williams', 'Neil Williams', 'Williams']);
+  });
+
   it('should join names that differ only in accents and case', () => {
     const a = extractText(withDate('a', '2020-01-02', 'Gérald Martin spoke.'), { PER: ['Gérald Martin'] });
     const b = extractText(withDate('b', '2020-01-03', 'GERALD MARTIN spoke.'), { PER: ['GERALD MARTIN'] });
