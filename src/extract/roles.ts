@@ -129,6 +129,9 @@ function after(text: string, person: PlacedMention, orgs: readonly PlacedMention
     const head = text.slice(from, org.start);
     const viaPrep = /^(?:an?\s+|the\s+)?((?:[^,]*?))\s+(?:of|at|from|for|in|with)\s+(?:the\s+)?$/iu.exec(head);
     if (viaPrep && isTitle(viaPrep[1]!)) return { title: tidy(viaPrep[1]!), organization: org.name };
+    // `Jane Roe, who led the Harbour Union for fifteen years`: the verb says the title.
+    const verb = /^who\s+(?:has\s+|had\s+)?(?:long\s+)?(led|leads|headed|heads|ran|runs|chaired|chairs|founded|directed|directs)\s+(?:the\s+)?$/iu.exec(head);
+    if (verb) return { title: TITLE_OF_VERB[verb[1]!.toLowerCase()]!, organization: org.name };
     const tail = text.slice(org.end, clauseEnd);
     const inline = INLINE_TITLE.exec(tail);
     if (inline && /^(?:an?\s+|the\s+)?(?:former\s+|ex-)?$/iu.test(head)) return { title: tidy(`${head}${inline[1]}`), organization: org.name };
@@ -173,6 +176,9 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
   }
   return null;
 }
+
+/** What leading an organization makes one: `who led the union` → leader. */
+const TITLE_OF_VERB: Readonly<Record<string, string>> = { led: 'leader', leads: 'leader', headed: 'head', heads: 'head', ran: 'head', runs: 'head', chaired: 'chair', chairs: 'chair', founded: 'founder', directed: 'director', directs: 'director' };
 
 /** The most words the patterns before a name match: an owner, three words, a title noun and two forms of address. */
 const TITLE_WORDS_BEFORE = 8;

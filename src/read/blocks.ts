@@ -11,7 +11,9 @@ const TERMINAL = /[.!?:;,]$/;
  * Split a plain-text body into blocks: every non-empty line is one block.
  *
  * News texts pasted from the web put one paragraph on a line; blank lines are only spacing.
- * The text of a block is the line as received, trailing white space aside.
+ * The text of a block is the line as received, trailing white space aside, and a list item's
+ * without its bullet or number (`- a law on …` → `a law on …`), as Markdown reads a list: the
+ * page shows the item in a list.
  */
 export function blocksOfText(body: string, firstLine: number): SourceBlock[] {
   const lines = body.split('\n');
@@ -19,7 +21,8 @@ export function blocksOfText(body: string, firstLine: number): SourceBlock[] {
   lines.forEach((raw, i) => {
     const text = raw.replace(/\s+$/u, '');
     if (text.trim() === '') return;
-    blocks.push({ kind: kindOfLine(text), text, line: firstLine + i });
+    const kind = kindOfLine(text);
+    blocks.push({ kind, text: kind === 'item' ? text.replace(ITEM, '') : text, line: firstLine + i });
   });
   return blocks;
 }

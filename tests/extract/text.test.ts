@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lastWordsStart, sentenceAt, splitSentences } from '../../src/text/sentences.ts';
 import { nameKey } from '../../src/text/normalize.ts';
 import { cleanSpan, isGenericName, acronymAfter } from '../../src/extract/names.ts';
-import { kindOfLine } from '../../src/read/blocks.ts';
+import { blocksOfText, kindOfLine } from '../../src/read/blocks.ts';
 
 describe('splitSentences', () => {
   const cases: [string, string[]][] = [
@@ -129,4 +129,14 @@ describe('kindOfLine', () => {
     ['Police officers marched on Wednesday in Paris.', 'paragraph'],
   ];
   for (const [line, kind] of cases) it(`should read ${JSON.stringify(line)} as a ${kind}`, () => expect(kindOfLine(line)).toBe(kind));
+});
+
+describe('blocksOfText', () => {
+  it('should keep a list item without its bullet or number, as Markdown does, on its own line', () => {
+    expect(blocksOfText('The union demands:\n- a law on protection;\n2. more investigators.\n', 5)).toEqual([
+      { kind: 'paragraph', text: 'The union demands:', line: 5 },
+      { kind: 'item', text: 'a law on protection;', line: 6 },
+      { kind: 'item', text: 'more investigators.', line: 7 },
+    ]);
+  });
 });
