@@ -1,6 +1,7 @@
 import type { Block, FoundDemand, FoundEntity, FoundQuote, FoundRole } from '../model.ts';
 import { splitSentences, type Sentence } from '../text/sentences.ts';
 import { calledBy, mentionsByBlock, ORG_NOUN, type PlacedMention } from './mentions.ts';
+import { SPEECH_VERBS } from './quotes.ts';
 
 /** A verb of demanding, with what may follow it. Nouns (`the demands of`) do not match. */
 const DEMAND_VERB = new RegExp(
@@ -121,13 +122,16 @@ function labelOf(sentence: string, at: number, verb: string): string {
   return shorten(text.replace(/[.!?”"]+$/u, ''));
 }
 
+/** A comment or an attribution after the demanded thing: `, a demand it has made`, `, which …`, `, said Jane Roe`. */
+const COMMENT_AFTER = new RegExp(`,\\s+(?:which|a (?:demand|call|claim|request)|(?:${SPEECH_VERBS})\\s)\\b.*$`, 'su');
+
 function shorten(text: string): string {
   // A demand quoted and then attributed ends at the closing quote: `A fair deal,” he added`; not at the
   // end of a quote inside it: `“minimum sentences” for anyone who attacks`.
   const quoted = /^(.*?)[,.]?["”](?:\s|$)/u.exec(text);
   const opens = quoted ? (quoted[1]!.match(/["“]/gu) ?? []).length : 0;
   // A comment on the demand after it is not the demand: `…, a demand it has made since 2021`, `…, which …`.
-  const demand = (quoted && opens % 2 === 0 ? quoted[1]! : text).replace(/,\s+(?:which|a (?:demand|call|claim|request))\b.*$/su, '');
+  const demand = (quoted && opens % 2 === 0 ? quoted[1]! : text).replace(COMMENT_AFTER, '');
   const words = demand.trim().split(/\s+/u).filter(Boolean);
   return upperFirst(words.length > 16 ? `${words.slice(0, 14).join(' ')}…` : words.join(' '));
 }

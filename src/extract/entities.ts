@@ -156,7 +156,7 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
     }
   }
   const masked = titleCaseRanges(text, block.kind === 'heading');
-  const spans = joinListedName(text, joinOrganizationParts(text, joinPlaceHeads(text, extendToHeadWord(text, tagger.tagText(text)))));
+  const spans = joinListedName(text, joinOrganizationParts(text, joinPlaceHeads(text, extendToHeadWord(text, joinParticles(text, tagger.tagText(text))))));
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k]!;
     const cleaned = cleanSpan(text, span.start, span.end);
@@ -266,6 +266,47 @@ function properNouns(blocks: readonly Block[]): (word: string) => boolean {
     }
     return known;
   };
+}
+
+/** Lower-case particles inside a surname: `Ursula von der Leyen`, `Jean-Paul Dupont de la Tour`. */
+const PARTICLE = '(?:von|van|de|der|den|du|des|la|le|da|di|dos|das|del|della|ter|ten|bin|ibn|al)';
+const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`, 'iu');
+const PARTICLES_THEN_NAME = new RegExp(`^((?:\\s+${PARTICLE}){1,3})\\s+\\p{Lu}[\\p{L}'’-]*`, 'u');
+const ENDS_IN_PARTICLES = new RegExp(`((?:\\s+${PARTICLE}){1,3})$`, 'u');
+const PARTICLES_BEFORE = new RegExp(`(?:^|[^\\p{L}])((?:${PARTICLE}\\s+){1,3})$`, 'u');
+
+/**
+ * Mend a name with particles, which the tagger cuts at them: a person's name runs on over
+ * lower-case particles to the capitalized word after them (`Ursula von` + `der Leyen`); a name
+ * right after particles at a name's place in the sentence is a person's surname (`von der Leyen told`).
+ */
+function joinParticles(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  let until = -1;
+  for (const span of spans) {
+    if (span.start < until) continue;
+    if (span.type === 'PER') {
+      const trailing = ENDS_IN_PARTICLES.exec(span.text);
+      const base = trailing ? span.end - trailing[1]!.length : span.end;
+      const m = PARTICLES_THEN_NAME.exec(text.slice(base, base + 60));
+      if (m && (trailing || m[1]!.length > 0)) {
+        const end = base + m[0].length;
+        until = end;
+        out.push({ start: span.start, end, type: 'PER', text: text.slice(span.start, end) });
+        continue;
+      }
+    } else if (/^\p{Lu}[\p{L}'’-]*$/u.test(span.text)) {
+      const before = PARTICLES_BEFORE.exec(text.slice(Math.max(0, span.start - 20), span.start));
+      // Not `the Rue de la Paix` or `Place de la Concorde`: the particles follow no capitalized word.
+      if (before && !/\p{Lu}[\p{L}'’-]*\s+$/u.test(text.slice(Math.max(0, span.start - 20 - 30), span.start - before[1]!.length))) {
+        const start = span.start - before[1]!.length;
+        out.push({ start, end: span.end, type: 'PER', text: text.slice(start, span.end) });
+        continue;
+      }
+    }
+    out.push(span);
+  }
+  return out;
 }
 
 /** Words that end the name of an organization, after the name of a place or another organization: `Delta Air Lines`. */
@@ -389,6 +430,13 @@ const BETWEEN_PARTS = new RegExp(`^(?:\\s+(?:${CONNECTOR}|\\p{Lu}[\\p{L}'’-]*)
 const FRENCH_HEAD = /^(?:Syndicat|Fédération|Federation|Confédération|Union|Parti|Mouvement|Association|Collectif|Alliance)\b/u;
 const FRENCH_TAIL = /^((?:\s+(?:\p{Ll}[\p{Ll}'’-]*|\p{Lu}[\p{Ll}'’-]*)){1,5}?)\s+(?:union|trade union|syndicate|party|federation|confederation|association)\b/u;
 
+/** French heads that are no English word: their lower-case words after them are the name's (`Confédération paysanne`). */
+const FRENCH_ONLY_HEAD = /^(?:Syndicat|Fédération|Confédération|Parti|Mouvement|Collectif)\b/u;
+const FRENCH_WORDS_TO_PUNCTUATION = /^((?:\s+\p{Ll}[\p{Ll}'’-]*){1,4})(?=\s*[,.;:)]|\s+\()/u;
+/** English words that end a French name, not belong to it: `the Syndicat said`. */
+const ENGLISH_WORDS = new Set(`said says say told has have had is are was were will would could should can may might and or but the a an of in on at to for from with by which who that this it its their as also still now again then
+  ${SPEECH_VERBS.replaceAll('|', ' ')}`.split(/\s+/u));
+
 /**
  * Mend organization names the tagger cuts in pieces: two parts joined by connectors and
  * capitalized words become one name, and a French name runs on to the English noun after it.
@@ -405,7 +453,9 @@ function joinOrganizationParts(text: string, spans: readonly TaggedSpan[]): Tagg
   }
   return out.map((span) => {
     if (span.type !== 'ORG' || !FRENCH_HEAD.test(span.text)) return span;
-    const tail = FRENCH_TAIL.exec(text.slice(span.end));
+    // `Confédération paysanne, a union`: a French head's lower-case words up to the punctuation after them.
+    const bare = FRENCH_ONLY_HEAD.test(span.text) ? FRENCH_WORDS_TO_PUNCTUATION.exec(text.slice(span.end)) : null;
+    const tail = FRENCH_TAIL.exec(text.slice(span.end)) ?? (bare && !bare[1]!.trim().split(/\s+/u).some((w) => ENGLISH_WORDS.has(w)) ? bare : null);
     if (!tail || !/\p{Ll}/u.test(tail[1]!)) return span;
     const end = span.end + tail[1]!.length;
     return { ...span, end, text: text.slice(span.start, end) };
@@ -531,7 +581,12 @@ function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[
       if (full.length <= mine.length) return false;
       const other = kindsOf.get(o)!;
       if (other === 'person' && kind === 'person' && mine.length === 1) return full[0] === mine[0] || full.at(-1) === mine[0];
-      if (other === 'organization' && kind !== 'person') return mine.every((t, i) => full[i] === t);
+      // `von der Leyen` after `Ursula von der Leyen`: a surname with its particles.
+      if (other === 'person' && kind === 'person' && PARTICLE_WORD.test(mine[0]!)) return mine.every((t, i) => full[full.length - mine.length + i] === t);
+      // `the Commission` after `European Commission`: an organization's last word.
+      if (other === 'organization' && kind === 'organization' && mine.length === 1 && full.at(-1) === mine[0]) return true;
+      // Not a known place (`Bangladesh` is no short form of `Bangladesh Nationalist Party`).
+      if (other === 'organization' && (kind === 'organization' || (kind === 'place' && !mine.some((t) => PLACES.has(t))))) return mine.every((t, i) => full[i] === t);
       return false;
     });
     if (targets.length !== 1) continue;

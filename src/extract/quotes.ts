@@ -65,6 +65,7 @@ export function extractQuotes(blocks: readonly Block[], entities: readonly Found
       if (speaker) body = body.slice(0, attributionCut(body));
       if (speaker === undefined) speaker = afterQuote(text, span, people);
       if (speaker === undefined) speaker = beforeQuote(text, span, people, sentences);
+      if (speaker === undefined) speaker = saidBefore(text, span, people, sentences);
       // `“…,” said Jane Roe, the secretary general. “We owe him a great deal.”`: the same speaker goes on.
       const previous = quotes.at(-1);
       if (speaker === undefined && previous?.speaker && previous.evidence.block === block.n && !people.some((p) => p.start > previous.evidence.end && p.start < span.start && p.name !== previous.speaker)) {
@@ -133,6 +134,19 @@ function afterQuote(text: string, span: Span, people: readonly PlacedMention[]):
 const TITLE_THEN_NAME = new RegExp(`^(?:its|their|his|her|the|an?)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${TITLE_NOUNS})\\b[^,.;:!?“”"]{0,60},\\s+${ADDRESS}`, 'iu');
 /** A title right before the speaker's name, with the organization's name in it or not: `Verdi chairman `, `Transport Minister `. */
 const TITLE_BEFORE_NAME = new RegExp(`^(?:[\\p{L}'’&.-]+\\s+){0,4}?(?:${TITLE_NOUNS})\\s+${ADDRESS}`, 'iu');
+
+/** A person named before a speech verb earlier in the quote's sentence: `Jane Roe, the union's head, said it would go on “as long as necessary”`. */
+const SAID_AFTER_NAME = new RegExp(`^(?:,[^“”"«»]{0,120}?,)?\\s+(?:\\p{Ll}+ly\\s+)?(?:${SPEECH_VERBS})\\b[^“”"«»]*$`, 'u');
+function saidBefore(text: string, span: Span, people: readonly PlacedMention[], sentences: ReturnType<typeof splitSentences>): string | undefined {
+  const sentence = sentenceAt(sentences, Math.max(0, span.start - 2));
+  if (!sentence) return undefined;
+  for (let i = people.length - 1; i >= 0; i--) {
+    const p = people[i]!;
+    if (p.end > span.start || p.start < sentence.start) continue;
+    if (span.start - p.end < 300 && SAID_AFTER_NAME.test(text.slice(p.end, span.start - 1))) return p.name;
+  }
+  return undefined;
+}
 
 /** `X said: “…”` · `according to X, “…”` · `by X, its secretary: “…”` */
 function beforeQuote(text: string, span: Span, people: readonly PlacedMention[], sentences: ReturnType<typeof splitSentences>): string | null | undefined {

@@ -14,9 +14,10 @@ export interface MergedEntity {
 
 /**
  * Join the entities of all articles into one list: two found entities are one when they
- * share a curated entry or any name (accent- and case-insensitively), except a person's
- * surname alone: `Williams` in an article about Mike Williams and in one about Neil Williams
- * joins neither to the other. A person's name of one word joins the person of the archive whose
+ * share a curated entry or any name (accent- and case-insensitively), except a short form of
+ * one word that is no acronym: `Williams` in an article about Mike Williams and in one about
+ * Neil Williams joins neither to the other, nor `Commission` the European Commission to a
+ * national one. A person's name of one word joins the person of the archive whose
  * full name ends in it: the only one, or the one named in three times as many articles as the
  * others together (`Clinton`: Bill Clinton, not Hillary Clinton). So does a "place" of one word that
  * is no known place (`Ripken`, which the tagger took for one), counted as the person's mentions;
@@ -55,8 +56,9 @@ export function mergeEntities(records: readonly ArticleRecord[], curation: Curat
   for (const r of records) {
     for (const e of r.entities) {
       const names = [e.name, ...e.aliases];
-      // A person's one-word names are no key across articles when the article gives the full name.
-      const strong = e.kind === 'person' && !oneWord(e.name) ? names.filter((n) => !oneWord(n) || curatedByKey.has(nameKey(n))) : names;
+      // One-word names are no key across articles when the article gives the full name (`Williams` of
+      // Mike Williams, `Commission` of the National Election Commission), acronyms aside (`FNSEA`).
+      const strong = !oneWord(e.name) ? names.filter((n) => !oneWord(n) || curatedByKey.has(nameKey(n)) || (e.kind !== 'person' && ACRONYM.test(n))) : names;
       const keys = keysOf(strong);
       for (const k of keys) find(k);
       for (const k of keys.slice(1)) union(keys[0]!, k);
@@ -126,6 +128,7 @@ export function mergeEntities(records: readonly ArticleRecord[], curation: Curat
   return { entities, localKey };
 }
 
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&.-]+$/u;
 const TIE_ORDER: readonly EntityKind[] = ['person', 'place', 'organization'];
 const wordCount = (s: string): number => s.split(/\s+/u).length;
 const accents = (s: string): number => (s.normalize('NFD').match(/\p{M}/gu) ?? []).length;

@@ -178,3 +178,35 @@ describe('a known place the tagger read as an organization, after a preposition 
     expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Marseille', 'place']]);
   });
 });
+
+describe('a name with particles', () => {
+  it('should run on over them, and join the surname with its particles used alone', () => {
+    const record = extractText(body('Commission President Ursula von der Leyen met farmers. “The Commission will act on this,” von der Leyen told reporters.'), { PER: ['Ursula von'], ORG: ['Leyen'] });
+    expect(record.entities.filter((e) => e.kind === 'person').map((e) => [e.name, e.aliases, e.mentions.length])).toEqual([['Ursula von der Leyen', ['von der Leyen'], 2]]);
+  });
+  it('should leave a street name alone', () => {
+    const record = extractText(body('They marched down the Rue de la Paix on Monday.'), { LOC: ['Rue de la Paix'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Rue de la Paix', 'place']]);
+  });
+});
+
+describe('a French name with no English noun after it', () => {
+  it('should take in its lower-case words up to the punctuation', () => {
+    const record = extractText(body('The Confédération paysanne, a smaller union, disagreed. The Syndicat said nothing.'), { ORG: ['Confédération', 'Syndicat'] });
+    expect(record.entities.map((e) => e.name)).toEqual(['Confédération paysanne', 'Syndicat']);
+  });
+});
+
+describe('an organization named by its last word', () => {
+  it('should join the one organization whose name ends in it', () => {
+    const record = extractText(body('The European Commission met on Monday. The Commission will act.'), { ORG: ['European Commission', 'Commission'] });
+    expect(record.entities.map((e) => [e.name, e.aliases])).toEqual([['European Commission', ['Commission']]]);
+  });
+});
+
+describe('a known place at the start of an organization name', () => {
+  it('should stay a place, not a short form of the organization', () => {
+    const record = extractText(body('The Bangladesh Nationalist Party won in Bangladesh.'), { ORG: ['Bangladesh Nationalist Party'], LOC: ['Bangladesh'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Bangladesh Nationalist Party', 'organization'], ['Bangladesh', 'place']]);
+  });
+});

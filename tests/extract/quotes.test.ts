@@ -15,6 +15,7 @@ const cases: Case[] = [
   ['a quote followed by "said", an organization and a title before the name', 'Luc Petit met them. “Without pressure there is no movement,” said Verdi chairman Jane Roe.', { PER: ['Jane Roe', 'Luc Petit'], ORG: ['Verdi'] }, [{ text: 'Without pressure there is no movement', speaker: 'Jane Roe' }]],
   ['a quote followed by "said" and a form of address', 'Luc Petit met them. “We want a contract that pays,” said Capt. Jane Roe.', { PER: ['Jane Roe', 'Luc Petit'] }, [{ text: 'We want a contract that pays', speaker: 'Jane Roe' }]],
   ['a second quote of the same speaker', '“Jane gave everything to this house,” said Luc Petit, the secretary general. “We owe her a great deal.”', { PER: ['Luc Petit'] }, [{ text: 'Jane gave everything to this house', speaker: 'Luc Petit' }, { text: 'We owe her a great deal.', speaker: 'Luc Petit' }]],
+  ['a quote after a speech verb and a clause, with several people in the paragraph', 'Luc Petit spoke first, while Jane Roe, the union\'s head, said the strike would go on “as long as it is necessary”.', { PER: ['Jane Roe', 'Luc Petit'] }, [{ text: 'as long as it is necessary', speaker: 'Jane Roe' }]],
   ['no quote from scare quotes', 'The union took “quite tough” positions, said Jane Roe.', { PER: ['Jane Roe'] }, []],
   ['no quote from a headline', 'Under the headline “Dockers will strike again next week”, the paper ran the story.', {}, []],
 ];

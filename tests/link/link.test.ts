@@ -46,6 +46,18 @@ describe('linkArchive', () => {
     expect(linkArchive([a, b, c], none).people.map((p) => p.name).sort()).toEqual(['Mike Williams', 'Neil Williams', 'Williams']);
   });
 
+  it('should not join two organizations through a short form of one word they share', () => {
+    const a = extractText(withDate('a', '2020-01-02', 'The European Commission met. The Commission will act.'), { ORG: ['European Commission', 'Commission'] });
+    const b = extractText(withDate('b', '2020-01-03', 'The National Election Commission met. The Commission counted votes.'), { ORG: ['National Election Commission', 'Commission'] });
+    // An acronym stays a key: `FF` in another article is the Farmers Federation.
+    const c = extractText(withDate('c', '2020-01-04', 'The Farmers Federation (FF) met.'), { ORG: ['Farmers Federation', 'FF'] });
+    const d = extractText(withDate('d', '2020-01-05', 'The FF marched.'), { ORG: ['FF'] });
+    const names = linkArchive([a, b, c, d], none).organizations.map((o) => [o.name, o.articles]);
+    expect(names).toContainEqual(['European Commission', ['a']]);
+    expect(names).toContainEqual(['National Election Commission', ['b']]);
+    expect(names).toContainEqual(['Farmers Federation', ['d', 'c']]);
+  });
+
   it('should join names that differ only in accents and case', () => {
     const a = extractText(withDate('a', '2020-01-02', 'Gérald Martin spoke.'), { PER: ['Gérald Martin'] });
     const b = extractText(withDate('b', '2020-01-03', 'GERALD MARTIN spoke.'), { PER: ['GERALD MARTIN'] });
