@@ -22,14 +22,22 @@ export function blocksOfText(body: string, firstLine: number): SourceBlock[] {
     const text = raw.replace(/\s+$/u, '');
     if (text.trim() === '') return;
     const kind = kindOfLine(text);
-    blocks.push({ kind, text: kind === 'item' ? text.replace(ITEM, '') : text, line: firstLine + i });
+    blocks.push({ kind, text: kind === 'item' ? listItemText(text) : text, line: firstLine + i });
   });
   return blocks;
 }
 
-/** A line is a list item when it starts with a bullet, a subheading when it is short and unpunctuated. */
+/** A list item's line without its bullet or number: what the page shows in the list. */
+export function listItemText(line: string): string {
+  return line.replace(ITEM, '');
+}
+
+/**
+ * A line is a list item when it starts with a bullet and has words (`* * *` is a separator), a
+ * subheading when it is short and unpunctuated.
+ */
 export function kindOfLine(text: string): SourceBlock['kind'] {
-  if (ITEM.test(text)) return 'item';
+  if (ITEM.test(text) && /[\p{L}\p{N}]/u.test(listItemText(text))) return 'item';
   const bare = text.trim().replace(/^[“”"‘’'«»(\[]+|[“”"‘’'«»)\]]+$/gu, '').trim();
   const words = bare.split(/\s+/u).length;
   if (words <= 12 && bare.length <= 90 && !TERMINAL.test(bare)) return 'heading';
