@@ -63,6 +63,8 @@ export function extractEvents(blocks: readonly Block[], published: PartialDate |
       if (/^(?:now|today|tonight|currently|this (?:morning|evening|afternoon))$/iu.test(r.text.trim())) continue;
       // `four days after the death`, `two weeks later`: counted from another happening, not from the publication.
       if (/\b(?:after|before|later|earlier|afterwards)\s*$/iu.test(r.text)) continue;
+      // `suspended for four months`: a length of time, not a date.
+      if (/^(?:for|over|during)\s/iu.test(r.text)) continue;
       // With no publication date, `last year` and `in May` have nothing to be read against.
       if (!published && (!r.start.isCertain('year') || isRelative(r.text))) continue;
       if (/^\d{1,2}$|^\d{4}$/.test(r.text.trim()) && !/\b(?:in|since|until|by|from)\s+$/iu.test(block.text.slice(0, r.index))) continue;

@@ -13,7 +13,7 @@ const DEMAND_VERB = new RegExp(
     String.raw`\bask(?:s|ed|ing)?\s+(?:the|all)\s+(?:\S+\s+){0,4}?to\b`,
     String.raw`\burg(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?to\b`,
     String.raw`\bpush(?:es|ed|ing)?\s+for\b`,
-    String.raw`\bwants?\s+(?:more|a|an|the|to|all)\b`,
+    String.raw`\bwants?\s+(?:(?:more|a|an|the|to|all)\b|["“«])`,
     String.raw`\bwanted\s+(?:more|a|an|the|all)\b`,
     String.raw`\bpromis(?:e|es|ed|ing)\s+to\s+study\b`,
     String.raw`\bclaim(?:s|ed|ing)?\s+(?:for|the\s+right)\b`,

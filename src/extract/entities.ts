@@ -41,7 +41,8 @@ export function extractEntities(blocks: readonly Block[], tagger: NameTagger, le
   const proper = properNouns(blocks);
   for (const block of blocks) found.push(...hitsOfBlock(block, tagger, lexicon, proper));
   const hits = splitPersonOfOrganization(surnamesArePeople(found, blocks), lexicon);
-  return groupHits([...hits, ...surnameHits(hits, blocks)], blocks);
+  const withSurnames = [...hits, ...surnameHits(hits, blocks)];
+  return groupHits([...withSurnames, ...acronymHits(withSurnames, blocks)], blocks);
 }
 
 /**
@@ -129,6 +130,27 @@ function surnameHits(hits: readonly Hit[], blocks: readonly Block[]): Hit[] {
   return out;
 }
 
+/**
+ * An organization's acronym found once is a mention wherever the article writes it: `The CFE-CGC is
+ * calling for …` after `the CFE-CGC, the union of managers`, though the tagger took it for no name there.
+ */
+function acronymHits(hits: readonly Hit[], blocks: readonly Block[]): Hit[] {
+  const acronyms = new Map<string, Hit>();
+  for (const h of hits) if (h.kind === 'organization' && /^\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}$/u.test(h.text) && !acronyms.has(h.text)) acronyms.set(h.text, h);
+  const out: Hit[] = [];
+  for (const [acronym, first] of acronyms) {
+    for (const block of blocks) {
+      const taken = [...hits, ...out].filter((h) => h.block === block.n);
+      for (let start = block.text.indexOf(acronym); start >= 0; start = block.text.indexOf(acronym, start + 1)) {
+        const end = start + acronym.length;
+        if (wordCharBefore(block.text, start) || wordCharAt(block.text, end) || taken.some((h) => start < h.end && end > h.start)) continue;
+        out.push({ block: block.n, start, end, text: acronym, kind: 'organization', ...(first.curated ? { curated: first.curated } : {}) });
+      }
+    }
+  }
+  return out;
+}
+
 const WORD_CHAR = /^[\p{L}\p{N}-]$/u;
 /** Is the code point ending just before `i` a letter, a digit or a hyphen? */
 function wordCharBefore(text: string, i: number): boolean {
@@ -174,11 +196,11 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
     if (!curated && (span.type === 'ORG' || (span.type === 'PER' && !/\s/u.test(name))) && !PLACES.has(fold(name).toLowerCase()) && titleThenPerson(text, cleaned.end, spans[k + 1])) {
       kind = 'organization';
       sure = true;
-    } else if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined)) kind = 'organization';
+    } else if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined || (span.type !== 'PER' && ORG_APPOSITION.test(after)))) kind = 'organization';
     else if (!curated && looksLikePlace(name)) kind = 'place';
     // `in Lyon and Marseille`: a known place name the tagger read as an organization (a football club, in
     // its 1996 training data), listed with a place or after a preposition of place.
-    else if (!curated && span.type === 'ORG' && PLACES.has(fold(name).toLowerCase()) && (listedWith(text, cleaned, spans, 'LOC') || PLACE_PREPOSITION.test(text.slice(Math.max(0, cleaned.start - 12), cleaned.start)))) kind = 'place';
+    else if (!curated && span.type === 'ORG' && PLACES.has(fold(name).toLowerCase()) && (listedWith(text, cleaned, spans, 'LOC') || PLACE_PREPOSITION.test(text.slice(Math.max(0, cleaned.start - 16), cleaned.start)))) kind = 'place';
     else if (!curated && span.type !== 'PER' && readsAsPerson(text, cleaned, spans)) kind = 'person';
     // `Mr. Lefebvre`: a form of address makes a person.
     else if (!curated && kind !== 'person' && ADDRESSED.test(text.slice(Math.max(0, cleaned.start - 12), cleaned.start)) && /^\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}$/u.test(name)) kind = 'person';
@@ -229,8 +251,11 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
 const LOWER_TITLE = `(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}?(?:${TITLE_NOUNS})(?:\\s+(?:${TITLE_NOUNS}))*`;
 /** Capitalized words, a lower-case title, the end: what stands before a person in `Delta spokesman Morgan Durrant`. */
 const ORG_TITLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}'’.-])((?:\\p{Lu}[\\p{L}'’&.-]*\\s+){1,3})${LOWER_TITLE}\\s+$`, 'u');
+/** An apposition that says a name is an organization's: `CFE-CGC, the union of managers`, `, a smaller left-wing union`. */
+const ORG_APPOSITION = /^,\s+(?:the|a|an|its|their)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:union|trade union|party|federation|confederation|association|syndicate)\b/u;
+
 /** Prepositions before a place: `in Marseille`, `the northern districts of Marseille`, `far beyond Marseille`. */
-const PLACE_PREPOSITION = /\b(?:in|of|beyond|from|near|across|outside|around|throughout)\s+$/u;
+const PLACE_PREPOSITION = /\b(?:in|of|beyond|from|near|across|outside|around|throughout)\s+(?:the\s+)?$/u;
 /** A form of address right before a name. */
 const ADDRESSED = new RegExp(`\\b(?:${HONORIFICS})\\.?\\s+$`, 'iu');
 const TITLE_WORDS = new Set(TITLE_NOUNS.split('|'));

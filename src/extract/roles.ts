@@ -70,7 +70,7 @@ export function extractRoles(blocks: readonly Block[], entities: readonly FoundE
       const its = (before: number): string | null => [...orgsIn].reverse().find((o) => o.end <= before)?.name ?? subject?.name ?? mainOrg;
       const owner = ownerOf(orgsIn, its);
       const same = (at: number): string | null => lastOrgBefore(block.n, at);
-      const found = after(block.text, person, orgsIn, owner, its, same) ?? listedBefore(block.text, person, mentions, orgsIn, owner, its, same) ?? before(block.text, person, orgsIn, owner, sentence.start);
+      const found = after(block.text, person, orgsIn, owner, its, same) ?? ledBy(block.text, person, orgsIn) ?? listedBefore(block.text, person, mentions, orgsIn, owner, its, same) ?? before(block.text, person, orgsIn, owner, sentence.start);
       if (found && found.title) {
         roles.push({ person: person.name, title: found.title, organization: found.organization, evidence: { block: block.n, sentence: sentence.text, start: person.start, end: person.end } });
       }
@@ -176,6 +176,14 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
   }
   return null;
 }
+
+/** `François Hommeril has led the CFE-CGC since 2016`: the verb after the name says the title. */
+function ledBy(text: string, person: PlacedMention, orgs: readonly PlacedMention[]): Found {
+  const verb = LED_AFTER.exec(text.slice(person.end, person.end + 40));
+  const org = verb && orgs.find((o) => o.start === person.end + verb[0].length);
+  return verb && org ? { title: TITLE_OF_VERB[verb[1]!.toLowerCase()]!, organization: org.name } : null;
+}
+const LED_AFTER = /^\s+(?:has\s+|had\s+)?(?:long\s+)?(led|leads|headed|heads|ran|runs|chaired|chairs|founded|directed|directs)\s+(?:the\s+)?/iu;
 
 /** What leading an organization makes one: `who led the union` → leader. */
 const TITLE_OF_VERB: Readonly<Record<string, string>> = { led: 'leader', leads: 'leader', headed: 'head', heads: 'head', ran: 'head', runs: 'head', chaired: 'chair', chairs: 'chair', founded: 'founder', directed: 'director', directs: 'director' };

@@ -34,6 +34,10 @@ describe('extractEvents', () => {
     const record = extractText(withDate('2025-10-12', 'Unions called on Sunday for a protest, four days after the death of an officer.'));
     expect(record.events.map((e) => e.expression)).toEqual(['on Sunday']);
   });
+  it('should find no event in a length of time', () => {
+    const record = extractText(withDate('2024-04-05', 'A commander was suspended on Friday for four months.'));
+    expect(record.events.map((e) => e.expression)).toEqual(['on Friday']);
+  });
   it('should find no event in a relative date when the article has no date to read it against', () => {
     const record = extractText(body('The airline had revenue of $50 billion last year, and will report again in May.'));
     expect(record.date).toBeNull();

@@ -210,3 +210,19 @@ describe('a known place at the start of an organization name', () => {
     expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Bangladesh Nationalist Party', 'organization'], ['Bangladesh', 'place']]);
   });
 });
+
+describe('a name the tagger took for no organization, in an apposition that says it is one', () => {
+  it('should be an organization, and its acronym a mention wherever the article writes it', () => {
+    const record = extractText(body('Jane Roe has led the CFE-CGC, the union of managers, since 2016. The CFE-CGC is calling for higher wages.'), { PER: ['Jane Roe'], MISC: ['CFE-CGC'] });
+    expect(record.entities.map((e) => [e.name, e.kind, e.mentions.length])).toEqual([['Jane Roe', 'person', 1], ['CFE-CGC', 'organization', 2]]);
+    expect(record.roles.map((r) => [r.person, r.title, r.organization])).toEqual([['Jane Roe', 'leader', 'CFE-CGC']]);
+    expect(record.demands.map((d) => [d.label, d.by])).toEqual([['Higher wages', ['CFE-CGC']]]);
+  });
+});
+
+describe('a known place after "of the"', () => {
+  it('should be a place', () => {
+    const record = extractText(body('A spokesperson for the prefecture of the Rhône declined to comment.'), { ORG: ['Rhône'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Rhône', 'place']]);
+  });
+});
