@@ -23,8 +23,6 @@ interface Hit {
   readonly acronym?: string;
   /** The kind comes from the words around the name, which outweigh the tagger's guesses elsewhere. */
   readonly sure?: true;
-  /** A name the tagger read as a person's, that its context made an organization's. */
-  readonly taggedPerson?: true;
 }
 
 const KIND_OF: Record<TaggedSpan['type'], EntityKind | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -56,8 +54,8 @@ function surnamesArePeople(hits: readonly Hit[], blocks: readonly Block[]): Hit[
   const textOf = new Map(blocks.map((b) => [b.n, b.text]));
   // `the House` is an organization's, whoever the tagger took `White House` for.
   const afterThe = (h: Hit): boolean => /\bthe\s+$/iu.test(textOf.get(h.block)?.slice(Math.max(0, h.start - 4), h.start) ?? '');
-  const tagged = (h: Hit): boolean => h.taggedPerson === true || (!h.sure && !h.curated && !h.acronym && h.kind === 'organization' && !afterThe(h));
-  return hits.map((h) => (tagged(h) && surnames.has(h.text) ? { block: h.block, start: h.start, end: h.end, text: h.text, kind: 'person' } : h));
+  const undone = (h: Hit): boolean => !h.curated && !h.acronym && h.kind === 'organization' && !afterThe(h);
+  return hits.map((h) => (undone(h) && surnames.has(h.text) ? { block: h.block, start: h.start, end: h.end, text: h.text, kind: 'person' } : h));
 }
 
 /** `Jane Roe of the Harbour Workers Union`: a person's name, `of (the)`, an organization's name. */
@@ -193,7 +191,9 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
     const acronym = name === name.toUpperCase() && /^\s*\([^)]*\)\s*[—–-]/u.test(after) ? undefined : acronymAfter(after);
     let kind = curated?.kind ?? KIND_OF[span.type];
     let sure = false;
-    if (!curated && (span.type === 'ORG' || (span.type === 'PER' && !/\s/u.test(name))) && !PLACES.has(fold(name).toLowerCase()) && titleThenPerson(text, cleaned.end, spans[k + 1])) {
+    const orgCandidate = !curated && (span.type === 'ORG' || span.type === 'LOC' || (span.type === 'PER' && !/\s/u.test(name))) && !PLACES.has(fold(name).toLowerCase());
+    // A place's name before a title is where the title is held (`Czech Republic President Vaclav Havel`).
+    if (orgCandidate && ((span.type !== 'LOC' && titleThenPerson(text, cleaned.end, spans[k + 1])) || COMPANY_NOUN_BEFORE.test(text.slice(Math.max(0, cleaned.start - 30), cleaned.start)) || ORG_CONTEXT_AFTER.test(after) || SHARES_IN.test(text.slice(Math.max(0, cleaned.start - 16), cleaned.start)))) {
       kind = 'organization';
       sure = true;
     } else if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined || (span.type !== 'PER' && ORG_APPOSITION.test(after)))) kind = 'organization';
@@ -207,7 +207,7 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
     // `Nahel M.`: a given name and an initial, as news reports name minors and suspects.
     else if (!curated && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s\p{Lu}$/u.test(name) && text[cleaned.end] === '.') kind = 'person';
     if (kind === null) continue;
-    out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}), ...(sure ? { sure: true } : {}), ...(sure && span.type === 'PER' ? { taggedPerson: true } : {}) });
+    out.push({ block: block.n, start: cleaned.start, end: cleaned.end, text: name, kind, ...(curated ? { curated } : {}), ...(acronym ? { acronym } : {}), ...(sure ? { sure: true } : {}) });
   }
   // `Delta spokesman Morgan Durrant`: a name the tagger missed, before a title and a person, names an organization.
   for (const person of spans) {
@@ -267,7 +267,14 @@ function wordBefore(text: string, i: number): string {
   while (start > 0 && /[\p{L}-]/u.test(text[start - 1]!)) start--;
   return text.slice(start, end);
 }
-const TITLE_AFTER = new RegExp(`^\\s+${LOWER_TITLE}\\s+$`, 'u');
+/** A title after a tagged name and before a person, in any case: `Verdi chairman `, `Renault Chief Executive `; not one held in a place (`Orvieto mayor`). */
+const TITLE_AFTER = new RegExp(`^\\s+(?!.*\\b(?:mayor|governor|prefect|councillor)\\b)(?:[\\p{L}-]+\\s+){0,2}?(?:${TITLE_NOUNS})(?:\\s+(?:${TITLE_NOUNS}))*\\s+$`, 'iu');
+/** Common nouns for a company right before its name: `carmaker Renault`, `oil giant Total`. */
+const COMPANY_NOUN_BEFORE = /\b(?:carmaker|automaker|airline|carrier|retailer|insurer|lender|broadcaster|newspaper|publisher|manufacturer|supermarket|bank|company|firm|conglomerate|giant|start-?up|operator)\s+$/u;
+/** A spokesperson after the name: `A Renault spokeswoman said`. */
+const ORG_CONTEXT_AFTER = /^\s+spokes(?:man|woman|person)\b/u;
+/** `Shares in Renault fell`. */
+const SHARES_IN = /\bshares\s+(?:in|of)\s+$/iu;
 /** Titles held in a place, whose name comes before them: `Orvieto mayor`, `Sao Paulo state governor`. */
 const PLACE_TITLE = /\b(?:mayor|governor|prefect|councillor|state|regional|city|town|county|local)\b/u;
 

@@ -226,3 +226,16 @@ describe('a known place after "of the"', () => {
     expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Rhône', 'place']]);
   });
 });
+
+describe('a name the tagger took for a place, in words that say it is a company', () => {
+  it('should be an organization, after `carmaker`, before `spokeswoman`, after `shares in`, with its chief executive', () => {
+    const text = 'Workers at carmaker Velor walked out. Velor Chief Executive Luca Moro spoke. A Velor spokeswoman said more. Shares in Velor fell.';
+    const record = extractText(body(text), { LOC: ['Velor'], PER: ['Luca Moro'] });
+    expect(record.entities.map((e) => [e.name, e.kind, e.mentions.length])).toEqual([['Velor', 'organization', 4], ['Luca Moro', 'person', 1]]);
+    expect(record.roles.map((r) => [r.person, r.title, r.organization])).toEqual([['Luca Moro', 'Chief Executive', 'Velor']]);
+  });
+  it('should stay a place before a title held there, and a person before a spokeswoman when named in full', () => {
+    const record = extractText(body('Czech Republic President Vaclav Havel met Philippe Seguin. A Seguin spokeswoman confirmed it.'), { LOC: ['Czech Republic'], PER: ['Vaclav Havel', 'Philippe Seguin'], ORG: ['Seguin'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Czech Republic', 'place'], ['Vaclav Havel', 'person'], ['Philippe Seguin', 'person']]);
+  });
+});
