@@ -136,13 +136,18 @@ function acronymHits(hits: readonly Hit[], blocks: readonly Block[]): Hit[] {
   const acronyms = new Map<string, Hit>();
   for (const h of hits) if (h.kind === 'organization' && /^\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}$/u.test(h.text) && !acronyms.has(h.text)) acronyms.set(h.text, h);
   const out: Hit[] = [];
+  if (acronyms.size === 0) return out;
+  const taken = new Map<number, Hit[]>(blocks.map((b) => [b.n, []]));
+  for (const h of hits) taken.get(h.block)?.push(h);
   for (const [acronym, first] of acronyms) {
     for (const block of blocks) {
-      const taken = [...hits, ...out].filter((h) => h.block === block.n);
+      const mine = taken.get(block.n)!;
       for (let start = block.text.indexOf(acronym); start >= 0; start = block.text.indexOf(acronym, start + 1)) {
         const end = start + acronym.length;
-        if (wordCharBefore(block.text, start) || wordCharAt(block.text, end) || taken.some((h) => start < h.end && end > h.start)) continue;
-        out.push({ block: block.n, start, end, text: acronym, kind: 'organization', ...(first.curated ? { curated: first.curated } : {}) });
+        if (wordCharBefore(block.text, start) || wordCharAt(block.text, end) || mine.some((h) => start < h.end && end > h.start)) continue;
+        const hit: Hit = { block: block.n, start, end, text: acronym, kind: 'organization', ...(first.curated ? { curated: first.curated } : {}) };
+        out.push(hit);
+        mine.push(hit);
       }
     }
   }
@@ -590,7 +595,7 @@ function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[
     const name = [...g.names.keys()].sort((a, b) => b.length - a.length)[0]!;
     const words = name.split(/\s+/u).filter((w) => !ACRONYM_SKIPS.has(w.toLowerCase()));
     if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
-    const key = words.map((w) => w[0]).join('');
+    const key = initials(name);
     byInitials.set(key, [...(byInitials.get(key) ?? []), g]);
   }
   for (const g of [...groups.values()]) {
