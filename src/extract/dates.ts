@@ -97,7 +97,9 @@ const DATELINE_WORDS = /^(?:first|last|published|posted|updated|modified|date[ds
 export function findDateline(blocks: readonly { readonly text: string }[]): { index: number; date: PartialDate } | null {
   for (const [index, block] of blocks.slice(0, 3).entries()) {
     const words = block.text.trim().split(/\s+/u);
-    if (words.length > 12) return null;
+    // A paragraph ends the search; a long line with dates may still be one: `Published on July 3, 2023 at
+    // 6:45 p.m. Updated July 3, 2023 at 8:10 p.m.`
+    if (words.length > 20 || (words.length > 12 && !/\d/u.test(block.text))) return null;
     // A date with its year has digits: most lines need no parse.
     if (!/\d/u.test(block.text)) continue;
     const found = chrono.parse(block.text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });

@@ -29,7 +29,7 @@ const DEMAND_VERB = new RegExp(
 const DEMAND_STEM = /demand|call|ask|urg|push|want|promis|claim|what/iu;
 
 /** Uses of those verbs that make no demand: a plan, a hypothesis, a private favour. */
-const NOT_A_DEMAND = /\b(?:going\s+to|will|would|could|might|may)\s+(?:\S+\s+)?$|\b(?:didn't|did\s+not|does\s+not|doesn't|never|not)\s+$/iu;
+const NOT_A_DEMAND = /\b(?:going\s+to|will|would|could|might|may)\s+(?:\S+\s+)?$|\b(?:didn't|did\s+not|does\s+not|doesn't|never|not)\s+$|\b(?:accus\w*|suspect\w*|denounc\w*|criticiz\w*|criticis\w*)\s+(?:\S+\s+){0,3}?of\s+["“]?$/iu;
 const PRIVATE_ASK = /\bask(?:s|ed|ing)?\s+(?:him|her|me|us|them|you|it)\b/iu;
 /** A demand someone was heard or seen making, inside a story: `hearing him ask that …`. */
 const WITNESSED = /\b(?:him|her|me|them)\s+$/iu;
@@ -141,6 +141,9 @@ function upperFirst(text: string): string {
   return text.replace(/^([\s"“«]*)(\p{L})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
 }
 
+/** What joins two names of one subject: `, `, ` and `, ` police union and the `. */
+const COORDINATED = /^(?:\s*,\s*|\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:and|&)\s+)(?:the\s+)?$/u;
+
 /** A subject that is a common noun for an organization: `The union is `, `the party has `. */
 const GENERIC_SUBJECT = new RegExp(`^(?:the|our|their)\\s+(${ORG_NOUN})\\s+(?:(?:is|are|was|were|has|have|had|also|now|still|been)\\s+)*$`, 'iu');
 
@@ -160,7 +163,15 @@ function makers(
   // A named subject before the verb, in the same sentence.
   const subject = [...mentions].reverse().find((m) => m.start >= sentence.start && m.end <= at && (m.kind === 'person' || m.kind === 'organization'));
   if (subject && !/\b(?:of|to|with|by|against|for|from)\s+(?:the\s+)?$/iu.test(block.text.slice(sentence.start, subject.start))) {
-    return subject.kind === 'person' ? [subject.name, ...orgOf(subject.name)] : [subject.name];
+    // `The Alliance police union and UNSA Police called for`: every organization of the subject.
+    const subjects = [subject];
+    for (let i = mentions.indexOf(subject) - 1; i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.start < sentence.start || m.kind !== subject.kind || !COORDINATED.test(block.text.slice(m.end, subjects[0]!.start))) break;
+      subjects.unshift(m);
+    }
+    const names = [...new Set(subjects.map((s) => s.name))];
+    return subject.kind === 'person' ? [...new Set([...names, ...names.flatMap(orgOf)])] : names;
   }
   // `The union is demanding`: the organization the article calls the union.
   const noun = GENERIC_SUBJECT.exec(block.text.slice(sentence.start, at));

@@ -470,6 +470,7 @@ const FRENCH_TAIL = /^((?:\s+(?:\p{Ll}[\p{Ll}'’-]*|\p{Lu}[\p{Ll}'’-]*)){1,5}
 /** French heads that are no English word: their lower-case words after them are the name's (`Confédération paysanne`). */
 const FRENCH_ONLY_HEAD = /^(?:Syndicat|Fédération|Confédération|Parti|Mouvement|Collectif)\b/u;
 const FRENCH_WORDS_TO_PUNCTUATION = /^((?:\s+\p{Ll}[\p{Ll}'’-]*){1,4})(?=\s*[,.;:)]|\s+\()/u;
+const FRENCH_FUNCTION_WORDS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'et', 'aux', 'au', 'pour', 'en']);
 /** English words that end a French name, not belong to it: `the Syndicat said`. */
 const ENGLISH_WORDS = new Set(`said says say told has have had is are was were will would could should can may might and or but the a an of in on at to for from with by which who that this it its their as also still now again then
   ${SPEECH_VERBS.replaceAll('|', ' ')}`.split(/\s+/u));
@@ -494,6 +495,10 @@ function joinOrganizationParts(text: string, spans: readonly TaggedSpan[]): Tagg
     const bare = FRENCH_ONLY_HEAD.test(span.text) ? FRENCH_WORDS_TO_PUNCTUATION.exec(text.slice(span.end)) : null;
     const tail = FRENCH_TAIL.exec(text.slice(span.end)) ?? (bare && !bare[1]!.trim().split(/\s+/u).some((w) => ENGLISH_WORDS.has(w)) ? bare : null);
     if (!tail || !/\p{Ll}/u.test(tail[1]!)) return span;
+    // `the Alliance police union` is the Alliance, a police union: lower-case words run on only after a
+    // head that is no English word, or when they are French (`Syndicat national des dockers`).
+    const tailWords = tail[1]!.trim().split(/\s+/u);
+    if (!FRENCH_ONLY_HEAD.test(span.text) && tailWords.every((w) => /^\p{Ll}/u.test(w)) && !tailWords.some((w) => FRENCH_FUNCTION_WORDS.has(w))) return span;
     const end = span.end + tail[1]!.length;
     return { ...span, end, text: text.slice(span.start, end) };
   });

@@ -53,6 +53,8 @@ const cases: Case[] = [
   ['a demand in quotes, with the comment after it left out', ['The Harbour Workers Union is demanding "minimum sentences" for anyone who attacks a docker, a demand it has made since 2021.'], union, [{ label: '"Minimum sentences" for anyone who attacks a docker', by: ['Harbour Workers Union'] }]],
   ['a demand followed by its attribution', ['The Harbour Workers Union met in May.', 'The union has asked for a law that bans selling below cost, said Jane Roe, a farmer.'], union, [{ label: 'A law that bans selling below cost', by: ['Harbour Workers Union'] }]],
   ['a want in quotes', ['The Harbour Workers Union wants "clear rules" on overtime.'], union, [{ label: '"Clear rules" on overtime', by: ['Harbour Workers Union'] }]],
+  ['a demand of two organizations named as its subject', ['The Harbour Workers Union and the Dockers Federation on Monday called for calm.'], { ORG: ['Harbour Workers Union', 'Dockers Federation'] }, [{ label: 'Calm', by: ['Harbour Workers Union', 'Dockers Federation'] }]],
+  ['no demand from an accusation', ['Jane Roe accused the unions of "calling for civil war".'], union, []],
   ['a demand of several unions, none named', ['Jane Roe, general secretary of the Harbour Workers Union, spoke.', 'Unions have called on dockers to refuse overtime from March 1.'], union, [{ label: 'Refuse overtime from March 1', by: [] }]],
   ['a quoted demand, attributed after the quote', ['“We want a fair deal, nothing more,” said Jane Roe.'], union, [{ label: 'A fair deal, nothing more', by: ['Jane Roe'] }]],
   ['no demand from a noun', ['The minister acted in accordance with the demands of the Harbour Workers Union.'], union, []],

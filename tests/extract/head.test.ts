@@ -42,3 +42,31 @@ describe('the byline of an article', () => {
     expect(extractText(body('The strike began at the port.')).author).toBeNull();
   });
 });
+
+describe('the furniture of a web page pasted with the text', () => {
+  it('should be dropped with its reason, so that the byline and the date line are found under it', () => {
+    const text = [
+      'Unions call for zero tolerance',
+      '',
+      'Share on Facebook',
+      'Copy link',
+      'By Marc Leroy',
+      'Published on July 3, 2023 at 6:45 p.m. Updated July 3, 2023 at 8:10 p.m.',
+      'The Harbour Workers Union on Monday called for calm after five nights of violence.',
+      'Read also: what we know about the night of the riots',
+      'Advertisement',
+      'The union met the minister on Tuesday.',
+      '(Photo: AFP)',
+      'Subscribe to our newsletter',
+    ].join('\n');
+    const record = extractText(text);
+    expect(record.author).toBe('Marc Leroy');
+    expect(record.date).toEqual({ iso: '2023-07-03', precision: 'day', approximate: false });
+    expect(record.blocks.map((b) => b.text)).toEqual(['The Harbour Workers Union on Monday called for calm after five nights of violence.', 'The union met the minister on Tuesday.']);
+    expect(record.dropped.filter((d) => d.reason.startsWith('web page furniture')).map((d) => d.text)).toEqual(['Share on Facebook', 'Copy link', 'Read also: what we know about the night of the riots', 'Advertisement', '(Photo: AFP)', 'Subscribe to our newsletter']);
+  });
+  it('should keep a sentence that begins like it', () => {
+    const record = extractText(body('Share prices fell on Monday after the union called a strike at the port of Rotterdam.'));
+    expect(record.blocks).toHaveLength(1);
+  });
+});

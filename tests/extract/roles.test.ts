@@ -36,6 +36,7 @@ const cases: Case[] = [
   ['a title with a field and a place, in apposition before the name', 'The prefect of police of the Bouches-du-Rhône, Jane Roe, announced a ceremony.', { PER: ['Jane Roe'] }, [{ person: 'Jane Roe', title: 'prefect of police', organization: null }]],
   ['a title after "until then"', 'Luc Petit, until then deputy general secretary, was elected.', { PER: ['Luc Petit'] }, [{ person: 'Luc Petit', title: 'deputy general secretary', organization: null }]],
   ['a title read from a relative clause\'s verb', 'Jane Roe, who led the Harbour Workers Union for fifteen years, stepped down.', { PER: ['Jane Roe'], ORG: ['Harbour Workers Union'] }, [{ person: 'Jane Roe', title: 'leader', organization: 'Harbour Workers Union' }]],
+  ['no French name run on over English words', 'Jane Roe, secretary of the Alliance police union, spoke.', { PER: ['Jane Roe'], ORG: ['Alliance'] }, [{ person: 'Jane Roe', title: 'secretary', organization: 'Alliance' }]],
   ['no role where none is stated', 'Jane Roe met Paul Martin in Lyon on Monday.', { PER: ['Jane Roe', 'Paul Martin'], LOC: ['Lyon'] }, []],
   ['no role from a list of names', 'Jane Roe, Paul Martin and Luc Petit signed the letter.', { PER: ['Jane Roe', 'Paul Martin', 'Luc Petit'] }, []],
 ];
