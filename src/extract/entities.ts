@@ -490,6 +490,13 @@ function joinOrganizationParts(text: string, spans: readonly TaggedSpan[]): Tagg
     out.push(span);
   }
   return out.map((span) => {
+    // `La France insoumise, the party`: a French name with its article, and lower-case French words after it.
+    if (span.type !== 'PER' && /^(?:La|Le|Les)\s/u.test(span.text)) {
+      const bare = FRENCH_WORDS_TO_PUNCTUATION.exec(text.slice(span.end));
+      if (!bare || bare[1]!.trim().split(/\s+/u).some((w) => ENGLISH_WORDS.has(w))) return span;
+      const end = span.end + bare[1]!.length;
+      return { start: span.start, end, type: 'ORG', text: text.slice(span.start, end) };
+    }
     if (span.type !== 'ORG' || !FRENCH_HEAD.test(span.text)) return span;
     // `Confédération paysanne, a union`: a French head's lower-case words up to the punctuation after them.
     const bare = FRENCH_ONLY_HEAD.test(span.text) ? FRENCH_WORDS_TO_PUNCTUATION.exec(text.slice(span.end)) : null;

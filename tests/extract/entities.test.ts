@@ -239,3 +239,10 @@ describe('a name the tagger took for a place, in words that say it is a company'
     expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Czech Republic', 'place'], ['Vaclav Havel', 'person'], ['Philippe Seguin', 'person']]);
   });
 });
+
+describe('a French name with its article and lower-case words', () => {
+  it('should run on to the punctuation after them', () => {
+    const record = extractText(body('Jean Vale, leader of La France insoumise, spoke in Le Havre.'), { PER: ['Jean Vale'], LOC: ['La France', 'Le Havre'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Jean Vale', 'person'], ['La France insoumise', 'organization'], ['Le Havre', 'place']]);
+  });
+});
