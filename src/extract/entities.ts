@@ -470,6 +470,10 @@ const FRENCH_TAIL = /^((?:\s+(?:\p{Ll}[\p{Ll}'’-]*|\p{Lu}[\p{Ll}'’-]*)){1,5}
 /** French heads that are no English word: their lower-case words after them are the name's (`Confédération paysanne`). */
 const FRENCH_ONLY_HEAD = /^(?:Syndicat|Fédération|Confédération|Parti|Mouvement|Collectif)\b/u;
 const FRENCH_WORDS_TO_PUNCTUATION = /^((?:\s+\p{Ll}[\p{Ll}'’-]*){1,4})(?=\s*[,.;:)]|\s+\()/u;
+/** Do lower-case words read as French: no English word among them, each accented or with a French ending (`insoumise`, `paysanne`)? */
+function frenchWords(words: string): boolean {
+  return words.trim().split(/\s+/u).every((w) => !ENGLISH_WORDS.has(w) && (FRENCH_FUNCTION_WORDS.has(w) || /[àâçéèêëîïôûùüÿœ]|(?:e|es|x|ique|iques)$/u.test(w)));
+}
 const FRENCH_FUNCTION_WORDS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'et', 'aux', 'au', 'pour', 'en']);
 /** English words that end a French name, not belong to it: `the Syndicat said`. */
 const ENGLISH_WORDS = new Set(`said says say told has have had is are was were will would could should can may might and or but the a an of in on at to for from with by which who that this it its their as also still now again then
@@ -493,14 +497,14 @@ function joinOrganizationParts(text: string, spans: readonly TaggedSpan[]): Tagg
     // `La France insoumise, the party`: a French name with its article, and lower-case French words after it.
     if (span.type !== 'PER' && /^(?:La|Le|Les)\s/u.test(span.text)) {
       const bare = FRENCH_WORDS_TO_PUNCTUATION.exec(text.slice(span.end));
-      if (!bare || bare[1]!.trim().split(/\s+/u).some((w) => ENGLISH_WORDS.has(w))) return span;
+      if (!bare || !frenchWords(bare[1]!)) return span;
       const end = span.end + bare[1]!.length;
       return { start: span.start, end, type: 'ORG', text: text.slice(span.start, end) };
     }
     if (span.type !== 'ORG' || !FRENCH_HEAD.test(span.text)) return span;
     // `Confédération paysanne, a union`: a French head's lower-case words up to the punctuation after them.
     const bare = FRENCH_ONLY_HEAD.test(span.text) ? FRENCH_WORDS_TO_PUNCTUATION.exec(text.slice(span.end)) : null;
-    const tail = FRENCH_TAIL.exec(text.slice(span.end)) ?? (bare && !bare[1]!.trim().split(/\s+/u).some((w) => ENGLISH_WORDS.has(w)) ? bare : null);
+    const tail = FRENCH_TAIL.exec(text.slice(span.end)) ?? (bare && frenchWords(bare[1]!) ? bare : null);
     if (!tail || !/\p{Ll}/u.test(tail[1]!)) return span;
     // `the Alliance police union` is the Alliance, a police union: lower-case words run on only after a
     // head that is no English word, or when they are French (`Syndicat national des dockers`).
