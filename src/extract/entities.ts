@@ -202,6 +202,8 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
       kind = 'organization';
       sure = true;
     } else if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined || (span.type !== 'PER' && ORG_APPOSITION.test(after)))) kind = 'organization';
+    // `the Belgian farmers' union Boerenbond`: a name the tagger left as no entity, right after an organization noun.
+    else if (!curated && span.type === 'MISC' && ORG_NOUN_BEFORE.test(text.slice(Math.max(0, cleaned.start - 16), cleaned.start))) kind = 'organization';
     else if (!curated && looksLikePlace(name)) kind = 'place';
     // `in Lyon and Marseille`: a known place name the tagger read as an organization (a football club, in
     // its 1996 training data), listed with a place or after a preposition of place.
@@ -276,8 +278,10 @@ function wordBefore(text: string, i: number): string {
 const TITLE_AFTER = new RegExp(`^\\s+(?!.*\\b(?:mayor|governor|prefect|councillor)\\b)(?:[\\p{L}-]+\\s+){0,2}?(?:${TITLE_NOUNS})(?:\\s+(?:${TITLE_NOUNS}))*\\s+$`, 'iu');
 /** Common nouns for a company right before its name: `carmaker Renault`, `oil giant Total`. */
 const COMPANY_NOUN_BEFORE = /\b(?:carmaker|automaker|airline|carrier|retailer|insurer|lender|broadcaster|newspaper|publisher|manufacturer|supermarket|bank|company|firm|conglomerate|giant|start-?up|operator)\s+$/u;
-/** A spokesperson after the name: `A Renault spokeswoman said`. */
-const ORG_CONTEXT_AFTER = /^\s+spokes(?:man|woman|person)\b/u;
+/** A spokesperson after the name (`A Renault spokeswoman said`), or what an organization does (`Copa-Cogeca, which represents`). */
+const ORG_CONTEXT_AFTER = /^(?:\s+spokes(?:man|woman|person)\b|,\s+which\s+(?:represents|groups|brings\s+together|speaks\s+for)\b)/u;
+/** A lower-case organization noun right before a name: `union Boerenbond`. */
+const ORG_NOUN_BEFORE = /\b(?:union|federation|confederation|association|party|syndicate|bloc|coalition)\s+$/u;
 /** `Shares in Renault fell`. */
 const SHARES_IN = /\bshares\s+(?:in|of)\s+$/iu;
 /** Titles held in a place, whose name comes before them: `Orvieto mayor`, `Sao Paulo state governor`. */

@@ -10,6 +10,8 @@ export const ADDRESS = `(?:(?:${HONORIFICS})\\.?\\s+)*`;
 
 /** Words that open a span but are not part of a name. */
 const LEADING = new RegExp(`^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|former|ex|late|${HONORIFICS}|when|while|after|before|if|as|since|and|but|or|for|from|with|in|on|at|by|to|of|under|like|according|whose|where|then|so|yet|also|even|only)\\.?\\s+`, 'iu');
+/** An adjective made of a name: `-dominated`, `-based`, `-led`. */
+const MADE_ADJECTIVE = /-(?:dominated|led|based|backed|owned|run|controlled|allied|linked|funded|affiliated|born|bound)$/u;
 /** A possessive ending. */
 const POSSESSIVE = /['’]s$/u;
 
@@ -22,7 +24,7 @@ const GENERIC = new Set(
 );
 
 /** Lower-case nouns that, right after a capitalized name, make it an organization: "the Alliance union". */
-export const ORG_NOUN_AFTER = /^\s+(?:union|trade union|party|federation|confederation|association|syndicate|group|agency|ministry|magazine|newspaper|daily|weekly|radio|television|tv|channel|broadcaster|institute|movement|organi[sz]ation|collective|company|firm|network)\b/u;
+export const ORG_NOUN_AFTER = /^\s+(?:union|trade union|party|federation|confederation|association|syndicate|group|bloc|coalition|agency|ministry|magazine|newspaper|daily|weekly|radio|television|tv|channel|broadcaster|institute|movement|organi[sz]ation|collective|company|firm|network)\b/u;
 
 /** An acronym in parentheses right after a name: "the Union of Police Officers (UDO)". */
 export function acronymAfter(after: string): string | undefined {
@@ -43,6 +45,9 @@ export function cleanSpan(text: string, start: number, end: number): { start: nu
     if (close) { e -= close[0].length; continue; }
     const poss = POSSESSIVE.exec(span);
     if (poss) { e -= poss[0].length; continue; }
+    // `LDP-dominated`, `Paris-based`: the name without the adjective made of it.
+    const made = MADE_ADJECTIVE.exec(span);
+    if (made && made.index > 0) { e -= made[0].length; continue; }
     break;
   }
   return e > s ? { start: s, end: e } : null;

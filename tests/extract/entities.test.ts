@@ -246,3 +246,18 @@ describe('a French name with its article and lower-case words', () => {
     expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Jean Vale', 'person'], ['La France insoumise', 'organization'], ['Le Havre', 'place']]);
   });
 });
+
+describe('an organization the tagger took for a place or for no entity', () => {
+  it('should be one when it represents people, is a bloc, or follows `union`', () => {
+    const text = 'Farmers protested against the deal with the Mercosur bloc. Copa-Cogeca, which represents 22 million farmers, called for talks. The Belgian farmers\' union Boerenbond demanded more.';
+    const record = extractText(body(text), { LOC: ['Mercosur', 'Copa-Cogeca'], MISC: ['Belgian', 'Boerenbond'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['Mercosur', 'organization'], ['Copa-Cogeca', 'organization'], ['Boerenbond', 'organization']]);
+  });
+});
+
+describe('an adjective made of a name', () => {
+  it('should be the name alone', () => {
+    const record = extractText(body('The LDP-dominated coalition and the Atlanta-based carrier met.'), { ORG: ['LDP-dominated'], LOC: ['Atlanta-based'] });
+    expect(record.entities.map((e) => [e.name, e.kind])).toEqual([['LDP', 'organization'], ['Atlanta', 'place']]);
+  });
+});
