@@ -196,9 +196,10 @@ function hitsOfBlock(block: Block, tagger: NameTagger, lexicon: Lexicon, proper:
     const acronym = name === name.toUpperCase() && /^\s*\([^)]*\)\s*[—–-]/u.test(after) ? undefined : acronymAfter(after);
     let kind = curated?.kind ?? KIND_OF[span.type];
     let sure = false;
-    const orgCandidate = !curated && (span.type === 'ORG' || span.type === 'LOC' || (span.type === 'PER' && !/\s/u.test(name))) && !PLACES.has(fold(name).toLowerCase());
+    const orgCandidate = !curated && (span.type === 'ORG' || span.type === 'LOC' || (span.type === 'PER' && !/\s/u.test(name)));
     // A place's name before a title is where the title is held (`Czech Republic President Vaclav Havel`).
-    if (orgCandidate && ((span.type !== 'LOC' && titleThenPerson(text, cleaned.end, spans[k + 1])) || COMPANY_NOUN_BEFORE.test(text.slice(Math.max(0, cleaned.start - 30), cleaned.start)) || ORG_CONTEXT_AFTER.test(after) || SHARES_IN.test(text.slice(Math.max(0, cleaned.start - 16), cleaned.start)))) {
+    const orgContext = orgCandidate && ((span.type !== 'LOC' && titleThenPerson(text, cleaned.end, spans[k + 1])) || ORG_CONTEXT_AFTER.test(after) || COMPANY_NOUN_BEFORE.test(text.slice(Math.max(0, cleaned.start - 30), cleaned.start)) || SHARES_IN.test(text.slice(Math.max(0, cleaned.start - 16), cleaned.start)));
+    if (orgContext && !PLACES.has(fold(name).toLowerCase())) {
       kind = 'organization';
       sure = true;
     } else if (!curated && (ORG_NOUN_AFTER.test(after) || acronym !== undefined || (span.type !== 'PER' && ORG_APPOSITION.test(after)))) kind = 'organization';
