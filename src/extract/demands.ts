@@ -163,7 +163,7 @@ function makers(
   // A named subject before the verb, in the same sentence.
   const subject = [...mentions].reverse().find((m) => m.start >= sentence.start && m.end <= at && (m.kind === 'person' || m.kind === 'organization'));
   if (subject && !/\b(?:of|to|with|by|against|for|from)\s+(?:the\s+)?$/iu.test(block.text.slice(sentence.start, subject.start))) {
-    // `The Alliance police union and UNSA Police called for`: every organization of the subject.
+    // `The Harbour police union and the Dockers Federation called for`: every organization of the subject.
     const subjects = [subject];
     for (let i = mentions.indexOf(subject) - 1; i >= 0; i--) {
       const m = mentions[i]!;

@@ -414,7 +414,7 @@ function isOrgWord(word: string): boolean {
   return ORG_KEYWORDS.has(w) || FRENCH_ORG_WORDS.has(w);
 }
 
-/** Words an acronym skips: `Observatoire international des prisons (OIP)`, `Union of Police Officers (UPO)`. */
+/** Words an acronym skips: `Observatoire international des prisons (OIP)`, `Union of Harbour Workers (UHW)`. */
 const ACRONYM_SKIPS = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'to', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'pour', 'en', 'à', '&']);
 
 /**
@@ -469,7 +469,7 @@ function listedWith(text: string, span: { start: number; end: number }, spans: r
 const CONNECTOR = "(?:of|on|and|for|the|in|de|des|du|la|le|les|et|d['’]|l['’])";
 const BETWEEN_PARTS = new RegExp(`^(?:\\s+(?:${CONNECTOR}|\\p{Lu}[\\p{L}'’-]*))*\\s+(?:${CONNECTOR})\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+)*$`, 'u');
 /** French heads of organization names, followed by lower-case words up to an English noun: `Syndicat national des dockers union`. */
-const FRENCH_HEAD = /^(?:Syndicat|Fédération|Federation|Confédération|Union|Parti|Mouvement|Association|Collectif|Alliance)\b/u;
+const FRENCH_HEAD = /^(?:Syndicat|Fédération|Federation|Confédération|Union|Parti|Mouvement|Association|Collectif)\b/u;
 const FRENCH_TAIL = /^((?:\s+(?:\p{Ll}[\p{Ll}'’-]*|\p{Lu}[\p{Ll}'’-]*)){1,5}?)\s+(?:union|trade union|syndicate|party|federation|confederation|association)\b/u;
 
 /** French heads that are no English word: their lower-case words after them are the name's (`Confédération paysanne`). */
@@ -511,7 +511,7 @@ function joinOrganizationParts(text: string, spans: readonly TaggedSpan[]): Tagg
     const bare = FRENCH_ONLY_HEAD.test(span.text) ? FRENCH_WORDS_TO_PUNCTUATION.exec(text.slice(span.end)) : null;
     const tail = FRENCH_TAIL.exec(text.slice(span.end)) ?? (bare && frenchWords(bare[1]!) ? bare : null);
     if (!tail || !/\p{Ll}/u.test(tail[1]!)) return span;
-    // `the Alliance police union` is the Alliance, a police union: lower-case words run on only after a
+    // `the Harbour police union` is the Harbour, a police union: lower-case words run on only after a
     // head that is no English word, or when they are French (`Syndicat national des dockers`).
     const tailWords = tail[1]!.trim().split(/\s+/u);
     if (!FRENCH_ONLY_HEAD.test(span.text) && tailWords.every((w) => /^\p{Ll}/u.test(w)) && !tailWords.some((w) => FRENCH_FUNCTION_WORDS.has(w))) return span;
@@ -662,7 +662,7 @@ function groupHits(hits: readonly Hit[], blocks: readonly Block[]): FoundEntity[
     const written = [...g.names.keys()];
     const shouted = (n: string): number => (n === n.toUpperCase() && /\p{Lu}{4}/u.test(n) ? 1 : 0);
     const best = written.sort((a, b) => tokens(b).length - tokens(a).length || shouted(a) - shouted(b) || b.length - a.length)[0]!;
-    // A dateline's `PARIS` is Paris; acronyms (`RPR`, `DGSI`) stay as they are.
+    // A dateline's `PARIS` is Paris; acronyms (`NATO`, `UNESCO`) stay as they are.
     const name = g.curated?.name ?? (kind === 'place' && shouted(best) ? titleCase(best) : best);
     const aliases = [...new Set([...written, ...g.acronyms])].filter((n) => nameKey(n) !== nameKey(name));
     const mentions: Mention[] = g.hits

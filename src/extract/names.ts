@@ -23,10 +23,10 @@ const GENERIC = new Set(
   madam internet web bitcoin bitcoins ${HONORIFICS.replaceAll('|', ' ')}`.split(/\s+/u),
 );
 
-/** Lower-case nouns that, right after a capitalized name, make it an organization: "the Alliance union". */
+/** Lower-case nouns that, right after a capitalized name, make it an organization: "the Harbour union". */
 export const ORG_NOUN_AFTER = /^\s+(?:union|trade union|party|federation|confederation|association|syndicate|group|bloc|coalition|agency|ministry|magazine|newspaper|daily|weekly|radio|television|tv|channel|broadcaster|institute|movement|organi[sz]ation|collective|company|firm|network)\b/u;
 
-/** An acronym in parentheses right after a name: "the Union of Police Officers (UDO)". */
+/** An acronym in parentheses right after a name: "the Union of Harbour Workers (UHW)". */
 export function acronymAfter(after: string): string | undefined {
   return /^\s*\((\p{Lu}[\p{Lu}\p{N}&.-]{1,11})\)/u.exec(after)?.[1];
 }

@@ -123,7 +123,7 @@ function after(text: string, person: PlacedMention, orgs: readonly PlacedMention
   const clause = text.slice(from, clauseEnd);
   const poss = POSSESSIVE_AFTER.exec(clause);
   if (poss) return { title: tidy(poss[3]!), organization: owner(poss, from) };
-  // An organization named inside the apposition: `general secretary of the Union of X`, `former RPR militant`.
+  // An organization named inside the apposition: `general secretary of the Union of X`, `former NATO official`.
   const org = orgs.find((o) => o.start >= from && o.start < clauseEnd);
   if (org) {
     const head = text.slice(from, org.start);
@@ -156,7 +156,7 @@ function before(text: string, person: PlacedMention, orgs: readonly PlacedMentio
   // The name closes the apposition (`, said` or the sentence's end): not `about the cement industry in general, Jane Roe said`.
   const apposed = /^(?:[,.]|$)/u.test(text.slice(person.end)) ? APPOSED_BEFORE.exec(head) : null;
   if (apposed) return { title: tidy(apposed[1]!), organization: null };
-  // `the Minister of the Interior, Laurent Nuñez`: a title of an organization, in apposition before the name.
+  // `the Minister of Transport, Jane Roe`: a title of an organization, in apposition before the name.
   const orgBefore = [...orgs].reverse().find((o) => o.end <= person.start && o.start >= headStart);
   if (orgBefore && new RegExp(`^,\\s+${ADDRESS}$`, 'u').test(text.slice(orgBefore.end, person.start))) {
     const ofOrg = TITLE_OF_BEFORE.exec(text.slice(headStart, orgBefore.start));

@@ -486,7 +486,7 @@ export function staticFeatures(sent: Sent, lex: Lexicon, mask: number): FeatureT
         }
         if (!u.cap && !(u.cues & CUE_CONNECTOR)) break;
       }
-      // `University of Tours`: a keyword, then `of`, then capitalised words up to here.
+      // `University of Northfield`: a keyword, then `of`, then capitalised words up to here.
       for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
         const u = toks[j]!;
         if (u.lw === 'of' && j > 0 && toks[j - 1]!.cap) {

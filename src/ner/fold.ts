@@ -18,7 +18,7 @@ const ASCII = /^[\x00-\x7F]*$/;
 
 const cache = new Map<string, string>();
 
-/** ASCII-fold a token: `Stéphanie` → `Stephanie`, `L’Express` → `L'Express`, `“` → `"`. */
+/** ASCII-fold a token: `Stéphanie` → `Stephanie`, `L’Écho` → `L'Echo`, `“` → `"`. */
 export function fold(token: string): string {
   if (ASCII.test(token)) return token;
   const hit = cache.get(token);

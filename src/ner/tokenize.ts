@@ -2,7 +2,7 @@
  * Offset-keeping tokenizer for raw news text, in the style of the CoNLL-2003 (Reuters) tokens:
  * punctuation and quotes are tokens of their own, clitics `'s` and `n't` are split off,
  * while abbreviations (`U.S.`, `Mr.`, `J.`), hyphenated words (`Jean-Luc`), elisions
- * (`L’Express`, `O'Brien`) and numbers (`60,000`, `3.5`, `1996-08-22`) stay whole.
+ * (`L’Écho`, `O'Brien`) and numbers (`60,000`, `3.5`, `1996-08-22`) stay whole.
  */
 
 /** A token with its character span `[start, end)` in the text it was read from. */
@@ -141,7 +141,7 @@ function splitEdges(chunk: string, at: number, out: Token[]): void {
     }
     if (c === '%' && e - s > 1 && /\d/u.test(chunk[e - 2]!)) break;
     if (CLOSERS.has(c) && e - s > 1) {
-      // `workers'` → `workers` `'`, but not elisions like `L'` in `L'Express` (which never end a chunk).
+      // `workers'` → `workers` `'`, but not elisions like `L'` in `L'Écho` (which never end a chunk).
       tail.unshift({ text: c, start: at + e - 1, end: at + e });
       e--;
       continue;

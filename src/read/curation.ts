@@ -201,7 +201,7 @@ export function parseCuration(file: string, bytes: Uint8Array): { curation: Cura
   }
 
   const rawIgnore = root['ignore'] ?? [];
-  if (!Array.isArray(rawIgnore) || !rawIgnore.every((x) => typeof x === 'string')) error('`ignore:` must be a list of texts, like `ignore: [Place Beauvau, French]`', scalarLine('ignore'));
+  if (!Array.isArray(rawIgnore) || !rawIgnore.every((x) => typeof x === 'string')) error('`ignore:` must be a list of texts, like `ignore: [Town Hall, French]`', scalarLine('ignore'));
   const ignore = Array.isArray(rawIgnore) ? rawIgnore.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter(Boolean) : [];
   const ignoreFrom = scalarLine('ignore') ?? 1;
   for (const text of ignore) {

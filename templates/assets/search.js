@@ -39,7 +39,7 @@
   if (input) input.setAttribute('aria-label', 'Search the articles');
   if (note) note.textContent = 'Every article is also reachable from these indexes:';
 
-  // Pagefind's own message ("3 results for alliance") is not a live region: copy it into ours once it settles.
+  // Pagefind's own message ("3 results for union") is not a live region: copy it into ours once it settles.
   var timer = 0;
   function announce() {
     var message = box.querySelector('.pagefind-ui__message');
@@ -51,7 +51,7 @@
     timer = setTimeout(announce, 400);
   }).observe(box, { subtree: true, childList: true, characterData: true });
 
-  // search/index.html?q=alliance starts with that search.
+  // search/index.html?q=union starts with that search.
   var q = new URLSearchParams(location.search).get('q');
   if (q) ui.triggerSearch(q);
 })();
