@@ -102,8 +102,8 @@ export function findDateline(blocks: readonly { readonly text: string }[]): { in
     if (words.length > 20 || (words.length > 12 && !/\d/u.test(block.text))) return null;
     // A date with its year has digits: most lines need no parse.
     if (!/\d/u.test(block.text)) continue;
-    const found = chrono.parse(block.text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
-    const day = found.find((r) => r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year'));
+    const found = parseUnanchored(block.text);
+    const day = found.find(isFullDate);
     if (!day) continue;
     // Blank out the dates and times found (same length, so the indexes hold), then look at what is left.
     let rest = block.text;
@@ -116,6 +116,10 @@ export function findDateline(blocks: readonly { readonly text: string }[]): { in
   return null;
 }
 
+/** Dates read with no publication date to anchor them: only those the text gives whole are of use. */
+const parseUnanchored = (text: string): chrono.ParsedResult[] => chrono.parse(text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+/** A day, a month and a year, all written. */
+const isFullDate = (r: chrono.ParsedResult): boolean => r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year');
 
 /** `PARIS, March 3, 2023 - `, `ATLANTA (AP) Nov. 3, 2024 — `: a place, an agency perhaps, a date and a dash opening a paragraph. */
 const INLINE_DATELINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:\s*\([^)]{1,20}\))?,?\s+([^–—]{6,40}?)\s+[–—-]\s+\S/u;
@@ -128,8 +132,7 @@ export function findInlineDateline(blocks: readonly { readonly text: string }[])
   const first = blocks.slice(0, 3).find((b) => b.text.trim().split(/\s+/u).length > 12);
   const m = first ? INLINE_DATELINE.exec(first.text) : null;
   if (!m || !/\d/u.test(m[1]!)) return null;
-  const day = chrono.parse(m[1]!, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
-  if (!day || day.index !== 0 || day.text.length < m[1]!.replace(/[\s,.]+$/u, '').length - 1) return null;
-  if (!day.start.isCertain('day') || !day.start.isCertain('month') || !day.start.isCertain('year')) return null;
+  const day = parseUnanchored(m[1]!)[0];
+  if (!day || day.index !== 0 || day.text.length < m[1]!.replace(/[\s,.]+$/u, '').length - 1 || !isFullDate(day)) return null;
   return toPartial(day.text, day.start, null);
 }

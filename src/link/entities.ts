@@ -97,11 +97,12 @@ export function mergeEntities(records: readonly ArticleRecord[], curation: Curat
     const local = new Map<string, string>();
     localKey.set(r.id, local);
     for (const e of r.entities) {
-      const root = find(keysOf([e.name])[0]!);
+      const own = keysOf([e.name])[0]!;
+      const root = find(own);
       local.set(e.name, root);
       const a = acc.get(root) ?? { kinds: new Map(), names: new Map(), curated: null };
       acc.set(root, a);
-      const kind = joinedToPerson.has(keysOf([e.name])[0]!) ? 'person' : e.kind;
+      const kind = joinedToPerson.has(own) ? 'person' : e.kind;
       a.kinds.set(kind, (a.kinds.get(kind) ?? 0) + e.mentions.length);
       for (const n of [e.name, ...e.aliases]) {
         a.names.set(n, (a.names.get(n) ?? 0) + (n === e.name ? e.mentions.length + 1 : 1));
